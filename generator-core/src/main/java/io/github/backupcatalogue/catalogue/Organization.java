@@ -1,0 +1,45 @@
+package io.github.backupcatalogue.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The AWS Organization: who manages it, how backup policies are managed, its OU tree and accounts.
+ *
+ * @param id the organization id, {@code o-...}
+ * @param rootId the root id, {@code r-...}
+ * @param managementAccount the name (in {@code accounts}) of the management account
+ * @param policyManagement where backup policies are created and attached from
+ * @param delegatedAdministrators names of the accounts registered as AWS Backup delegated administrators
+ * @param centralBackupAccount the name of the account holding the central copy vaults
+ * @param organizationalUnits OUs by name
+ * @param accounts accounts by name
+ */
+public record Organization(
+    @JsonProperty(required = true) String id,
+    @JsonProperty(required = true) String rootId,
+    @JsonProperty(required = true) String managementAccount,
+    PolicyManagement policyManagement,
+    List<String> delegatedAdministrators,
+    String centralBackupAccount,
+    Map<String, OrganizationalUnit> organizationalUnits,
+    @JsonProperty(required = true) Map<String, Account> accounts) {
+
+  /** The name an OU or account uses for the organization root as its parent. */
+  public static final String ROOT = "root";
+
+  public Organization {
+    policyManagement = Immutables.orDefault(policyManagement, PolicyManagement.DELEGATED_ADMINISTRATOR);
+    delegatedAdministrators = Immutables.list(delegatedAdministrators);
+    organizationalUnits = Immutables.map(organizationalUnits);
+    accounts = Immutables.map(accounts);
+  }
+
+  /** The account that creates and attaches backup policies. */
+  public String policyAccount() {
+    return policyManagement == PolicyManagement.MANAGEMENT_ACCOUNT || delegatedAdministrators.isEmpty()
+        ? managementAccount
+        : delegatedAdministrators.get(0);
+  }
+}

@@ -1,0 +1,30 @@
+package io.github.backupcatalogue.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A backup plan.
+ *
+ * @param regions the regions the plan runs in
+ * @param rules the plan's rules by rule name
+ * @param selections what the plan backs up, by selection name
+ * @param advancedSettings Windows VSS
+ * @param tags tags on the backup plan itself
+ */
+public record Plan(
+    @JsonProperty(required = true) List<String> regions,
+    @JsonProperty(required = true) Map<String, Rule> rules,
+    Map<String, Selection> selections,
+    AdvancedSettings advancedSettings,
+    Map<String, String> tags) {
+
+  public Plan {
+    regions = Immutables.list(regions);
+    rules = Immutables.map(rules);
+    selections = Immutables.map(selections);
+    advancedSettings = Immutables.orDefault(advancedSettings, new AdvancedSettings(null));
+    tags = Immutables.map(tags);
+  }
+}

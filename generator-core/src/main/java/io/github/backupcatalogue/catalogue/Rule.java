@@ -1,0 +1,43 @@
+package io.github.backupcatalogue.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A backup rule.
+ *
+ * @param schedule an AWS cron expression, {@code cron(minutes hours day-of-month month day-of-week year)}
+ * @param timezone an IANA time zone for the schedule (default UTC)
+ * @param startWindowMinutes how long after the scheduled time a job may start, at least 60
+ *     (default 480, as the AWS console)
+ * @param completionWindowMinutes how long after the scheduled time a job must be done, more than the
+ *     start window (default 10080, seven days, as the AWS console)
+ * @param continuousBackup point-in-time recovery for supported resources (default false)
+ * @param lifecycle retention of the recovery points
+ * @param vault the name of the vault the recovery points go to, in the same account
+ * @param copyTo copies of each recovery point to other vaults
+ * @param recoveryPointTags tags added to each recovery point
+ */
+public record Rule(
+    @JsonProperty(required = true) String schedule,
+    String timezone,
+    Integer startWindowMinutes,
+    Integer completionWindowMinutes,
+    Boolean continuousBackup,
+    @JsonProperty(required = true) Lifecycle lifecycle,
+    @JsonProperty(required = true) String vault,
+    List<CopyAction> copyTo,
+    Map<String, String> recoveryPointTags) {
+
+  public static final int DEFAULT_START_WINDOW_MINUTES = 480;
+  public static final int DEFAULT_COMPLETION_WINDOW_MINUTES = 10080;
+
+  public Rule {
+    startWindowMinutes = Immutables.orDefault(startWindowMinutes, DEFAULT_START_WINDOW_MINUTES);
+    completionWindowMinutes = Immutables.orDefault(completionWindowMinutes, DEFAULT_COMPLETION_WINDOW_MINUTES);
+    continuousBackup = Immutables.orDefault(continuousBackup, false);
+    copyTo = Immutables.list(copyTo);
+    recoveryPointTags = Immutables.map(recoveryPointTags);
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.backupcatalogue.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Every problem found in one run, in file order, with the source they refer to. Immutable.
+ *
+ * @param source the file the diagnostics point into
+ * @param all the diagnostics, sorted by position, then code
+ */
+public record Diagnostics(SourceFile source, List<Diagnostic> all) {
+
+  private static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::position)
+      .thenComparing(Diagnostic::code)
+      .thenComparing(Diagnostic::message);
+
+  public Diagnostics {
+    List<Diagnostic> sorted = new ArrayList<>(all);
+    sorted.sort(ORDER);
+    all = List.copyOf(sorted);
+  }
+
+  public List<Diagnostic> errors() {
+    return all.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+  }
+
+  public List<Diagnostic> warnings() {
+    return all.stream().filter(d -> d.severity() == Severity.WARNING).toList();
+  }
+
+  public boolean hasErrors() {
+    return all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  /** Every diagnostic formatted with its source line, then a one-line summary. */
+  public String format() {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : all) {
+      out.append(d.format(source)).append('\n');
+    }
+    out.append(summary());
+    return out.toString();
+  }
+
+  /** E.g. {@code backup-catalogue.yaml: 2 errors, 1 warning}. */
+  public String summary() {
+    int errors = errors().size();
+    int warnings = warnings().size();
+    return source.displayName() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning");
+  }
+
+  private static String plural(int count, String word) {
+    return count + " " + word + (count == 1 ? "" : "s");
+  }
+}

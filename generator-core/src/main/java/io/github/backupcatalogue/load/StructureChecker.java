@@ -1,0 +1,160 @@
+package io.github.backupcatalogue.load;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.Severity;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the YAML tree against the shape of the catalogue records before binding, so that every
+ * unknown key, missing key and wrongly typed value is reported in one run, each at its line. The
+ * shape comes from Jackson's own introspection of the records (the same names and types the binding
+ * uses), so the two cannot drift apart.
+ */
+final class StructureChecker {
+
+  private final ObjectMapper mapper;
+  private final SourceMap sourceMap;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  StructureChecker(ObjectMapper mapper, SourceMap sourceMap) {
+    this.mapper = mapper;
+    this.sourceMap = sourceMap;
+  }
+
+  List<Diagnostic> check(JsonNode root, Class<?> type) {
+    check(root, mapper.constructType(type), JsonPointer.empty());
+    return problems;
+  }
+
+  private void check(JsonNode node, JavaType type, JsonPointer at) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    Class<?> raw = type.getRawClass();
+    if (raw == String.class) {
+      expectScalar(node, at, "a text value");
+    } else if (raw == Integer.class || raw == int.class) {
+      if (expectScalar(node, at, "a whole number") && !node.asText().matches("[+-]?\\d{1,9}")) {
+        error("BC011", at, "'" + node.asText() + "' is not a whole number", "write a number of days or minutes, e.g. 35");
+      }
+    } else if (raw == Boolean.class || raw == boolean.class) {
+      if (expectScalar(node, at, "true or false") && !node.asText().equals("true") && !node.asText().equals("false")) {
+        error("BC011", at, "'" + node.asText() + "' is not a boolean", "write true or false (yes/no/on/off are ambiguous in YAML)");
+      }
+    } else if (raw.isEnum()) {
+      checkEnum(node, raw, at);
+    } else if (type.isCollectionLikeType()) {
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          check(node.get(i), type.getContentType(), at.appendIndex(i));
+        }
+      } else {
+        check(node, type.getContentType(), at);
+      }
+    } else if (type.isMapLikeType()) {
+      if (expectMapping(node, at, "a mapping of names to values")) {
+        node.fields().forEachRemaining(e -> check(e.getValue(), type.getContentType(), at.appendProperty(e.getKey())));
+      }
+    } else {
+      checkRecord(node, type, at);
+    }
+  }
+
+  private void checkRecord(JsonNode node, JavaType type, JsonPointer at) {
+    Map<String, BeanPropertyDefinition> properties = properties(type);
+    if (!expectMapping(node, at, "a mapping with the keys " + String.join(", ", properties.keySet()))) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonPointer child = at.appendProperty(field.getKey());
+      BeanPropertyDefinition property = properties.get(field.getKey());
+      if (property == null) {
+        Optional<String> suggestion = Suggestions.closest(field.getKey(), properties.keySet());
+        problems.add(new Diagnostic(Severity.ERROR, "BC010", sourceMap.key(child),
+            "unknown key '" + field.getKey() + "'" + where(at)
+                + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""),
+            "valid keys here: " + String.join(", ", properties.keySet())));
+      } else {
+        check(field.getValue(), property.getPrimaryType(), child);
+      }
+    }
+    properties.forEach((name, property) -> {
+      JsonNode value = node.get(name);
+      if (property.isRequired() && (value == null || value.isNull())) {
+        problems.add(new Diagnostic(Severity.ERROR, "BC012", sourceMap.key(at),
+            "missing required key '" + name + "'" + where(at), "add '" + name + ":'; see the README's catalogue reference"));
+      }
+    });
+  }
+
+  private Map<String, BeanPropertyDefinition> properties(JavaType type) {
+    BeanDescription description = mapper.getDeserializationConfig().introspect(type);
+    Map<String, BeanPropertyDefinition> byName = new LinkedHashMap<>();
+    for (BeanPropertyDefinition property : description.findProperties()) {
+      if (property.hasConstructorParameter() || property.hasSetter() || property.hasField()) {
+        byName.put(property.getName(), property);
+      }
+    }
+    return byName;
+  }
+
+  private void checkEnum(JsonNode node, Class<?> raw, JsonPointer at) {
+    if (!expectScalar(node, at, "one word")) {
+      return;
+    }
+    List<String> allowed = new ArrayList<>();
+    for (Object constant : raw.getEnumConstants()) {
+      String name = ((Enum<?>) constant).name();
+      try {
+        JsonProperty json = raw.getField(name).getAnnotation(JsonProperty.class);
+        allowed.add(json != null ? json.value() : name);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (!allowed.contains(node.asText())) {
+      error("BC011", at, "'" + node.asText() + "' is not one of " + String.join(", ", allowed)
+          + Suggestions.closest(node.asText(), allowed).map(s -> "; did you mean '" + s + "'?").orElse(""),
+          "write one of: " + String.join(", ", allowed));
+    }
+  }
+
+  private boolean expectScalar(JsonNode node, JsonPointer at, String expected) {
+    if (node.isValueNode()) {
+      return true;
+    }
+    error("BC011", at, "expected " + expected + " but found " + (node.isArray() ? "a list" : "a mapping"),
+        "write a single value here");
+    return false;
+  }
+
+  private boolean expectMapping(JsonNode node, JsonPointer at, String expected) {
+    if (node.isObject()) {
+      return true;
+    }
+    error("BC011", at, "expected " + expected + " but found " + (node.isArray() ? "a list" : "'" + node.asText() + "'"),
+        "indent the keys under this one, 'key: value' per line");
+    return false;
+  }
+
+  private void error(String code, JsonPointer at, String message, String hint) {
+    problems.add(new Diagnostic(Severity.ERROR, code, sourceMap.value(at), message, hint));
+  }
+
+  private static String where(JsonPointer at) {
+    return at.matches() ? " at the top level" : " in " + Pointers.describe(at);
+  }
+}

@@ -1,0 +1,212 @@
+package io.github.backupcatalogue.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.Conditions;
+import io.github.backupcatalogue.catalogue.CopyAction;
+import io.github.backupcatalogue.catalogue.Lifecycle;
+import io.github.backupcatalogue.catalogue.Plan;
+import io.github.backupcatalogue.catalogue.Policy;
+import io.github.backupcatalogue.catalogue.Rule;
+import io.github.backupcatalogue.validate.ResourceTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AWS Organizations BACKUP_POLICY documents in AWS's policy syntax: every leaf under
+ * {@code @@assign}, numbers as strings (as AWS's examples), {@code $account} in the role and
+ * same-account vault ARNs, copy actions keyed by their destination vault ARN.
+ */
+public final class BackupPolicyDocuments {
+
+  private BackupPolicyDocuments() {}
+
+  /** The policy document for the named policy of a valid catalogue. */
+  public static ObjectNode document(Catalogue catalogue, String policyName) {
+    Policy policy = catalogue.policies().get(policyName);
+    ObjectNode plans = Json.object();
+    for (String planName : policy.plans()) {
+      plans.set(planName, plan(catalogue, planName, catalogue.plans().get(planName), policy.childPolicies()));
+    }
+    ObjectNode document = Json.object();
+    document.set("plans", plans);
+    return document;
+  }
+
+  /** How many characters AWS counts for the policy as the generated Terraform sends it. */
+  public static int renderedLength(Catalogue catalogue, String policyName) {
+    return Json.jsonencodeLength(document(catalogue, policyName));
+  }
+
+  private static ObjectNode plan(Catalogue c, String planName, Plan plan, List<String> childPolicies) {
+    ObjectNode node = Json.object();
+    if (!childPolicies.equals(List.of("all"))) {
+      node.set("@@operators_allowed_for_child_policies", Json.array(childOperators(childPolicies)));
+    }
+    node.set("regions", assign(Json.array(plan.regions())));
+    ObjectNode rules = Json.object();
+    plan.rules().forEach((ruleName, rule) -> rules.set(ruleName, rule(c, plan, rule)));
+    node.set("rules", rules);
+    node.set("selections", selections(c, planName, plan));
+    if (plan.advancedSettings().windowsVss()) {
+      ObjectNode vss = Json.object();
+      vss.set("windows_vss", assign("enabled"));
+      ObjectNode advanced = Json.object();
+      advanced.set("ec2", vss);
+      node.set("advanced_backup_settings", advanced);
+    }
+    if (!plan.tags().isEmpty()) {
+      node.set("backup_plan_tags", tags(plan.tags()));
+    }
+    return node;
+  }
+
+  private static List<String> childOperators(List<String> words) {
+    List<String> operators = new ArrayList<>();
+    for (String word : words) {
+      operators.add(switch (word) {
+        case "none" -> "@@none";
+        case "override" -> "@@assign";
+        case "append" -> "@@append";
+        case "remove" -> "@@remove";
+        default -> "@@all";
+      });
+    }
+    return operators;
+  }
+
+  private static ObjectNode rule(Catalogue c, Plan plan, Rule rule) {
+    ObjectNode node = Json.object();
+    node.set("schedule_expression", assign(rule.schedule()));
+    if (rule.timezone() != null) {
+      node.set("schedule_expression_timezone", assign(rule.timezone()));
+    }
+    node.set("start_backup_window_minutes", assign(Integer.toString(rule.startWindowMinutes())));
+    node.set("complete_backup_window_minutes", assign(Integer.toString(rule.completionWindowMinutes())));
+    if (rule.continuousBackup()) {
+      ObjectNode on = Json.object();
+      on.put("@@assign", true);
+      node.set("enable_continuous_backup", on);
+    }
+    node.set("lifecycle", lifecycle(rule.lifecycle()));
+    node.set("target_backup_vault_name", assign(rule.vault()));
+    if (!rule.copyTo().isEmpty()) {
+      ObjectNode copies = Json.object();
+      for (CopyAction copy : rule.copyTo()) {
+        String arn = VaultArns.copyDestination(c, copy, plan.regions().get(0));
+        ObjectNode action = Json.object();
+        action.set("target_backup_vault_arn", assign(arn));
+        action.set("lifecycle", lifecycle(copy.lifecycle() != null ? copy.lifecycle() : rule.lifecycle()));
+        copies.set(arn, action);
+      }
+      node.set("copy_actions", copies);
+    }
+    if (!rule.recoveryPointTags().isEmpty()) {
+      node.set("recovery_point_tags", tags(rule.recoveryPointTags()));
+    }
+    return node;
+  }
+
+  private static ObjectNode lifecycle(Lifecycle lifecycle) {
+    ObjectNode node = Json.object();
+    if (lifecycle.coldStorageAfterDays() != null) {
+      node.set("move_to_cold_storage_after_days", assign(Integer.toString(lifecycle.coldStorageAfterDays())));
+    }
+    node.set("delete_after_days", assign(Integer.toString(lifecycle.deleteAfterDays())));
+    node.set("opt_in_to_archive_for_supported_resources", assign(Boolean.toString(lifecycle.optInToArchive())));
+    return node;
+  }
+
+  private static ObjectNode selections(Catalogue c, String planName, Plan plan) {
+    String role = c.backupRole().arn("$account");
+    ObjectNode tags = Json.object();
+    ObjectNode resources = Json.object();
+    plan.selections().forEach((name, selection) -> {
+      ObjectNode node = Json.object();
+      node.set("iam_role_arn", assign(role));
+      if (selection.tag() != null) {
+        node.set("tag_key", assign(selection.tag().key()));
+        node.set("tag_value", assign(Json.array(List.of(selection.tag().value()))));
+        conditions(node, selection.conditions());
+        tags.set(name, node);
+      } else {
+        node.set("resource_types", assign(Json.array(arns(selection.resourceTypes()))));
+        if (!selection.excludeResources().isEmpty()) {
+          node.set("not_resource_types", assign(Json.array(arns(selection.excludeResources()))));
+        }
+        conditions(node, selection.conditions());
+        resources.set(name, node);
+      }
+    });
+    List<String> classified = Classification.valuesFor(c, planName);
+    if (!classified.isEmpty()) {
+      ObjectNode node = Json.object();
+      node.set("iam_role_arn", assign(role));
+      node.set("tag_key", assign(c.dataClassification().tagKey()));
+      node.set("tag_value", assign(Json.array(classified)));
+      tags.set(Classification.SELECTION_NAME, node);
+    }
+    ObjectNode selections = Json.object();
+    if (!tags.isEmpty()) {
+      selections.set("tags", tags);
+    }
+    if (!resources.isEmpty()) {
+      selections.set("resources", resources);
+    }
+    return selections;
+  }
+
+  private static void conditions(ObjectNode selection, Conditions conditions) {
+    if (conditions.count() == 0) {
+      return;
+    }
+    ObjectNode node = Json.object();
+    condition(node, "string_equals", conditions.tagEquals());
+    condition(node, "string_not_equals", conditions.tagNotEquals());
+    condition(node, "string_like", conditions.tagLike());
+    condition(node, "string_not_like", conditions.tagNotLike());
+    selection.set("conditions", node);
+  }
+
+  private static void condition(ObjectNode conditions, String operator, Map<String, String> byTag) {
+    if (byTag.isEmpty()) {
+      return;
+    }
+    ObjectNode named = Json.object();
+    byTag.forEach((tagKey, value) -> {
+      ObjectNode condition = Json.object();
+      condition.set("condition_key", assign("aws:ResourceTag/" + tagKey));
+      condition.set("condition_value", assign(value));
+      named.set(tagKey, condition);
+    });
+    conditions.set(operator, named);
+  }
+
+  static List<String> arns(List<String> types) {
+    return types.stream().map(t -> ResourceTypes.arnPattern(t).orElseThrow()).distinct().toList();
+  }
+
+  private static ObjectNode tags(Map<String, String> tags) {
+    ObjectNode node = Json.object();
+    tags.forEach((key, value) -> {
+      ObjectNode tag = Json.object();
+      tag.set("tag_key", assign(key));
+      tag.set("tag_value", assign(value));
+      node.set(key, tag);
+    });
+    return node;
+  }
+
+  private static ObjectNode assign(String value) {
+    ObjectNode node = Json.object();
+    node.put("@@assign", value);
+    return node;
+  }
+
+  private static ObjectNode assign(com.fasterxml.jackson.databind.JsonNode value) {
+    ObjectNode node = Json.object();
+    node.set("@@assign", value);
+    return node;
+  }
+}

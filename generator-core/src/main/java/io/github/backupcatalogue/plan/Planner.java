@@ -1,0 +1,341 @@
+package io.github.backupcatalogue.plan;
+
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.CopyAction;
+import io.github.backupcatalogue.catalogue.KeyType;
+import io.github.backupcatalogue.catalogue.Lifecycle;
+import io.github.backupcatalogue.catalogue.Organization;
+import io.github.backupcatalogue.catalogue.Plan;
+import io.github.backupcatalogue.catalogue.PolicyManagement;
+import io.github.backupcatalogue.catalogue.Selection;
+import io.github.backupcatalogue.plan.Model.Attachment;
+import io.github.backupcatalogue.plan.Model.BackupPlan;
+import io.github.backupcatalogue.plan.Model.DelegatedAdministrator;
+import io.github.backupcatalogue.plan.Model.Key;
+import io.github.backupcatalogue.plan.Model.Lock;
+import io.github.backupcatalogue.plan.Model.ManagedPolicy;
+import io.github.backupcatalogue.plan.Model.Management;
+import io.github.backupcatalogue.plan.Model.Module;
+import io.github.backupcatalogue.plan.Model.OrgPolicy;
+import io.github.backupcatalogue.plan.Model.Output;
+import io.github.backupcatalogue.plan.Model.PlanCopy;
+import io.github.backupcatalogue.plan.Model.PlanLifecycle;
+import io.github.backupcatalogue.plan.Model.PlanRule;
+import io.github.backupcatalogue.plan.Model.PlanSelection;
+import io.github.backupcatalogue.plan.Model.Providers;
+import io.github.backupcatalogue.plan.Model.RegionProvider;
+import io.github.backupcatalogue.plan.Model.Role;
+import io.github.backupcatalogue.plan.Model.SelectionCondition;
+import io.github.backupcatalogue.plan.Model.SelectionTag;
+import io.github.backupcatalogue.plan.Model.Vault;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Stage 3, plan: a valid catalogue -> one {@link Module} per account that needs one, in apply order:
+ * the management account's organization settings first, then the member accounts (their roles must
+ * exist before a key policy names them), then the central backup account, then the backup policies
+ * (the vaults and roles they name must exist in every account that receives them).
+ */
+public final class Planner {
+
+  static final String BACKUP_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup";
+  static final String RESTORE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores";
+  static final String S3_BACKUP_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup";
+  static final String S3_RESTORE_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore";
+
+  private final Catalogue c;
+  private final Scope scope;
+  private final String catalogueName;
+
+  private Planner(Catalogue catalogue, String catalogueName) {
+    this.c = catalogue;
+    this.scope = Scope.of(catalogue);
+    this.catalogueName = catalogueName;
+  }
+
+  /** Plans the output of a catalogue that passed validation. */
+  public static Output plan(Catalogue catalogue, String catalogueName) {
+    return new Planner(catalogue, catalogueName).plan();
+  }
+
+  private Output plan() {
+    List<Module> modules = new ArrayList<>();
+    if (c.singleAccount()) {
+      modules.add(singleAccountModule());
+      return new Output(catalogueName, modules);
+    }
+    Organization org = c.organization();
+    modules.add(managementModule(modules.size() + 1));
+    String central = org.centralBackupAccount();
+    for (String account : scope.plansByAccount().keySet()) {
+      if (!account.equals(central)) {
+        modules.add(accountModule(modules.size() + 1, account));
+      }
+    }
+    if (central != null && (scope.plansByAccount().containsKey(central) || !scope.centralSources().isEmpty())) {
+      modules.add(accountModule(modules.size() + 1, central));
+    }
+    if (!c.policies().isEmpty()) {
+      modules.add(policiesModule(modules.size() + 1, modules));
+    }
+    return new Output(catalogueName, modules);
+  }
+
+  // ------------------------------------------------------------------ modules
+
+  private Module managementModule(int order) {
+    Organization org = c.organization();
+    String managementId = accountId(org.managementAccount());
+    List<DelegatedAdministrator> admins = org.delegatedAdministrators().stream()
+        .map(name -> new DelegatedAdministrator(Identifiers.of(name), name, accountId(name)))
+        .toList();
+    String resourcePolicy = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
+        ? IamDocuments.organizationsResourcePolicy(managementId, org.id(),
+            org.delegatedAdministrators().stream().map(this::accountId).toList())
+        : null;
+    Management management = new Management(admins, resourcePolicy, c.settings().crossAccountBackup(), "organization, settings");
+    String home = homeRegion(org.managementAccount());
+    return new Module(order, "management", org.managementAccount(), managementId,
+        "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
+            + "resource policy for backup policies, and AWS Backup's global settings.",
+        List.of(), providers(org.managementAccount(), home, List.of(home)), management, List.of(), null, List.of(),
+        List.of(), List.of());
+  }
+
+  private Module accountModule(int order, String account) {
+    boolean central = account.equals(c.organization() == null ? null : c.organization().centralBackupAccount());
+    List<Key> keys = new ArrayList<>();
+    List<Vault> vaults = new ArrayList<>();
+    SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
+    String role = c.backupRole().arn(accountId(account));
+    scope.memberVaults().getOrDefault(account, new java.util.TreeMap<>()).forEach((vault, vaultRegions) -> {
+      for (String region : vaultRegions) {
+        regions.add(region);
+        addVault(account, vault, region, List.of(role), List.of(), keys, vaults);
+      }
+    });
+    if (central) {
+      scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
+        regions.add(region);
+        List<String> sourceRoles = new ArrayList<>();
+        sourceRoles.add(role);
+        sources.stream().filter(s -> !s.equals(account)).map(s -> c.backupRole().arn(accountId(s))).forEach(sourceRoles::add);
+        List<String> copySources = sourceRoles.subList(1, sourceRoles.size());
+        addVault(account, vault, region, sourceRoles, copySources, keys, vaults);
+      }));
+    }
+    String home = homeRegion(account);
+    String purpose = central
+        ? "The central backup account: the vaults other accounts copy into, with keys and access policies that "
+            + "name exactly the source accounts' backup roles, and its own backup role."
+        : "Member account in scope of backup plans: the backup role and the vaults the plans target, each with "
+            + "its customer-managed KMS key, lock and access policy.";
+    List<String> after = new ArrayList<>(List.of("management"));
+    if (central) {
+      scope.centralSources().values().stream().flatMap(byRegion -> byRegion.values().stream()).flatMap(SortedSet::stream)
+          .distinct().sorted().filter(s -> !s.equals(account))
+          .forEach(s -> after.add("accounts/" + s));
+    }
+    List<String> allRegions = new ArrayList<>(regions);
+    if (!allRegions.contains(home)) {
+      allRegions.add(0, home);
+    }
+    return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
+        providers(account, home, allRegions), null, List.of(), role(account), keys, vaults, List.of());
+  }
+
+  private Module singleAccountModule() {
+    var account = c.account();
+    List<Key> keys = new ArrayList<>();
+    List<Vault> vaults = new ArrayList<>();
+    String role = c.backupRole().arn(account.id());
+    scope.memberVaults().getOrDefault(account.name(), new java.util.TreeMap<>()).forEach((vault, regions) -> {
+      for (String region : regions) {
+        addVault(account.name(), vault, region, List.of(role), List.of(), keys, vaults);
+      }
+    });
+    List<BackupPlan> plans = new ArrayList<>();
+    c.plans().forEach((planName, plan) -> {
+      for (String region : plan.regions()) {
+        if (account.regions().contains(region)) {
+          plans.add(backupPlan(planName, plan, region));
+        }
+      }
+    });
+    return new Module(1, "accounts/" + account.name(), account.name(), account.id(),
+        "A single account: its backup role, vaults with customer-managed keys, locks and access policies, "
+            + "and the backup plans and selections themselves.",
+        List.of(), providers(account.name(), account.regions().get(0), account.regions()), null, List.of(),
+        role(account.name()), keys, vaults, plans);
+  }
+
+  private Module policiesModule(int order, List<Module> before) {
+    Organization org = c.organization();
+    List<OrgPolicy> policies = new ArrayList<>();
+    c.policies().forEach((name, policy) -> {
+      var document = BackupPolicyDocuments.document(c, name);
+      List<Attachment> attachments = new ArrayList<>();
+      String id = Identifiers.of(name);
+      if (policy.attachTo().root()) {
+        attachments.add(new Attachment(id + "_root", "root", "root", org.rootId()));
+      }
+      for (String ou : policy.attachTo().organizationalUnits()) {
+        attachments.add(new Attachment(id + "_ou_" + Identifiers.of(ou), "organizational unit", ou,
+            org.organizationalUnits().get(ou).id()));
+      }
+      for (String account : policy.attachTo().accounts()) {
+        attachments.add(new Attachment(id + "_account_" + Identifiers.of(account), "account", account, accountId(account)));
+      }
+      String description = policy.description() != null ? policy.description()
+          : "Backup plans " + String.join(", ", policy.plans()) + " (generated by backup-catalogue)";
+      policies.add(new OrgPolicy(id, name, description, Json.pretty(document), Json.jsonencodeLength(document),
+          attachments, "policies." + name));
+    });
+    String account = org.policyAccount();
+    String home = homeRegion(account);
+    List<String> after = before.stream().map(Module::path).toList();
+    String who = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
+        ? "the delegated administrator '" + account + "'" : "the management account";
+    return new Module(order, "policies", account, accountId(account),
+        "The organization's backup policies and their attachments, managed from " + who + ".",
+        after, providers(account, home, List.of(home)), null, policies, null, List.of(), List.of(), List.of());
+  }
+
+  // ------------------------------------------------------------------ parts
+
+  private void addVault(String account, String vaultName, String region, List<String> keyUsers, List<String> copySources,
+      List<Key> keys, List<Vault> vaults) {
+    var vault = c.vaults().get(vaultName);
+    String resource = Identifiers.regional(vaultName, region);
+    String alias = regionProvider(region).alias();
+    String source = "vaults." + vaultName;
+    String keyResource = null;
+    if (vault.encryption().key() == KeyType.CREATE) {
+      keyResource = resource;
+      keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
+          vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
+          IamDocuments.keyPolicy(accountId(account), keyUsers), source));
+    }
+    var lock = vault.lock() == null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
+        vault.lock().minRetentionDays(), vault.lock().maxRetentionDays(), vault.lock().changeableForDays());
+    var access = vault.accessPolicy();
+    String breakGlass = access.breakGlassRole() == null ? null : "arn:aws:iam::" + accountId(account) + ":role/" + access.breakGlassRole();
+    String organizationId = c.organization() == null ? null : c.organization().id();
+    String policy = IamDocuments.vaultPolicy(organizationId, copySources, access.denyRecoveryPointDeletion(), breakGlass);
+    vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
+        vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
+        copySources.isEmpty() ? source : source + "; copies in from " + copySources.size() + " account(s)"));
+  }
+
+  static String keyAlias(String vault) {
+    return "alias/backup-catalogue/" + vault;
+  }
+
+  private Role role(String account) {
+    List<ManagedPolicy> managed = new ArrayList<>();
+    managed.add(new ManagedPolicy("backup", BACKUP_POLICY, "lets AWS Backup take backups"));
+    managed.add(new ManagedPolicy("restores", RESTORE_POLICY, "lets AWS Backup restore"));
+    if (scope.s3Accounts().contains(account)) {
+      managed.add(new ManagedPolicy("s3_backup", S3_BACKUP_POLICY, "S3 is (or may be) selected: the base policies lack S3"));
+      managed.add(new ManagedPolicy("s3_restore", S3_RESTORE_POLICY, "S3 is (or may be) selected: the base policies lack S3"));
+    }
+    String copyKeys = null;
+    if (c.organization() != null && c.organization().centralBackupAccount() != null
+        && !account.equals(c.organization().centralBackupAccount())) {
+      SortedSet<String> regions = new TreeSet<>();
+      SortedSet<String> aliases = new TreeSet<>();
+      scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
+        if (sources.contains(account)) {
+          regions.add(region);
+          aliases.add(keyAlias(vault));
+        }
+      }));
+      if (!regions.isEmpty()) {
+        copyKeys = IamDocuments.copyKeysPolicy(accountId(c.organization().centralBackupAccount()), regions, aliases);
+      }
+    }
+    var r = c.backupRole();
+    return new Role("backup", r.name(), r.path(), r.permissionsBoundary(), IamDocuments.backupTrustPolicy(), managed,
+        copyKeys, "backup_role");
+  }
+
+  private BackupPlan backupPlan(String planName, Plan plan, String region) {
+    String alias = regionProvider(region).alias();
+    List<PlanRule> rules = new ArrayList<>();
+    plan.rules().forEach((ruleName, rule) -> {
+      List<PlanCopy> copies = new ArrayList<>();
+      for (CopyAction copy : rule.copyTo()) {
+        String destination = copy.region() != null ? copy.region() : region;
+        copies.add(new PlanCopy(Identifiers.regional(copy.vault(), destination),
+            lifecycle(copy.lifecycle() != null ? copy.lifecycle() : rule.lifecycle())));
+      }
+      rules.add(new PlanRule(ruleName, Identifiers.regional(rule.vault(), region), rule.schedule(), rule.timezone(),
+          rule.startWindowMinutes(), rule.completionWindowMinutes(), rule.continuousBackup(), lifecycle(rule.lifecycle()),
+          copies, rule.recoveryPointTags()));
+    });
+    List<PlanSelection> selections = new ArrayList<>();
+    String resource = Identifiers.regional(planName, region);
+    plan.selections().forEach((name, selection) -> selections.add(selection(resource, name, selection)));
+    List<String> classified = Classification.valuesFor(c, planName);
+    if (!classified.isEmpty()) {
+      List<SelectionTag> tags = classified.stream().map(v -> new SelectionTag(c.dataClassification().tagKey(), v)).toList();
+      selections.add(new PlanSelection(resource + "_" + Identifiers.of(Classification.SELECTION_NAME),
+          Classification.SELECTION_NAME, List.of(), List.of(), tags, List.of()));
+    }
+    return new BackupPlan(resource, planName, region, alias, rules, plan.advancedSettings().windowsVss(), plan.tags(),
+        selections, "plans." + planName);
+  }
+
+  private static PlanSelection selection(String planResource, String name, Selection selection) {
+    List<SelectionCondition> conditions = new ArrayList<>();
+    selection.conditions().tagEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_equals", "aws:ResourceTag/" + k, v)));
+    selection.conditions().tagNotEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_equals", "aws:ResourceTag/" + k, v)));
+    selection.conditions().tagLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_like", "aws:ResourceTag/" + k, v)));
+    selection.conditions().tagNotLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_like", "aws:ResourceTag/" + k, v)));
+    List<SelectionTag> tags = selection.tag() == null ? List.of() : List.of(new SelectionTag(selection.tag().key(), selection.tag().value()));
+    return new PlanSelection(planResource + "_" + Identifiers.of(name), name,
+        BackupPolicyDocuments.arns(selection.resourceTypes()), BackupPolicyDocuments.arns(selection.excludeResources()), tags,
+        conditions);
+  }
+
+  private static PlanLifecycle lifecycle(Lifecycle l) {
+    return new PlanLifecycle(l.coldStorageAfterDays(), l.deleteAfterDays(), l.optInToArchive());
+  }
+
+  private Providers providers(String account, String home, List<String> regions) {
+    String assume = c.deployment().assumeRoleName() == null ? null
+        : "arn:aws:iam::" + accountId(account) + ":role/" + c.deployment().assumeRoleName();
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("managed-by", "backup-catalogue");
+    tags.putAll(c.deployment().tags());
+    return new Providers(home, regions.stream().distinct().map(Planner::regionProvider).toList(), accountId(account), assume, tags);
+  }
+
+  private static RegionProvider regionProvider(String region) {
+    return new RegionProvider(region, region.replace('-', '_'));
+  }
+
+  private String accountId(String account) {
+    if (c.singleAccount()) {
+      return c.account().id();
+    }
+    return c.organization().accounts().get(account).id();
+  }
+
+  private String homeRegion(String account) {
+    if (c.singleAccount()) {
+      return c.account().regions().get(0);
+    }
+    var regions = c.organization().accounts().get(account).regions();
+    if (!regions.isEmpty()) {
+      return regions.get(0);
+    }
+    SortedSet<String> used = scope.backupRegions().get(account);
+    return used != null && !used.isEmpty() ? used.first() : "us-east-1";
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.backupcatalogue.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
+import io.github.backupcatalogue.plan.Model;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TimeZone;
+import java.util.TreeMap;
+
+/**
+ * Stage 4, render: the planned model -> file contents, in memory, through Freemarker.
+ *
+ * <p>Templates are looked up in the user's template directory first, then among the built-ins on the
+ * classpath, so a user copies only the files they change. Freemarker is locked down: templates see
+ * only maps, lists, strings, numbers and booleans (no Java objects, no {@code ?api}, no {@code ?new}),
+ * {@code .tf.ftl} templates auto-escape with {@link HclOutputFormat}, numbers print in computer
+ * format whatever the locale, and the result is laid out by {@link HclFormatter}.
+ */
+public final class TemplateRenderer {
+
+  /** Where the built-in templates live on the classpath. */
+  public static final String BUILT_IN_PATH = "/io/github/backupcatalogue/templates";
+
+  /** The files of each module, in the order they are rendered; empty results are not written. */
+  public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf",
+      "organizations.tf", "policies.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_plans.tf", "outputs.tf", "README.md");
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Configuration freemarker;
+
+  /** @param userTemplates a directory of overriding templates, or null for the built-ins only */
+  public TemplateRenderer(Path userTemplates) throws IOException {
+    freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (userTemplates != null && Files.isDirectory(userTemplates)) {
+      loaders.add(new FileTemplateLoader(userTemplates.toFile()));
+    }
+    loaders.add(new ClassTemplateLoader(TemplateRenderer.class, BUILT_IN_PATH));
+    freemarker.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+    freemarker.setLocalizedLookup(false);
+    freemarker.setDefaultEncoding("UTF-8");
+    freemarker.setOutputEncoding("UTF-8");
+    freemarker.setLocale(Locale.ROOT);
+    freemarker.setTimeZone(TimeZone.getTimeZone("UTC"));
+    freemarker.setNumberFormat("c");
+    freemarker.setBooleanFormat("c");
+    freemarker.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    freemarker.setAPIBuiltinEnabled(false);
+    freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    freemarker.setLogTemplateExceptions(false);
+    freemarker.setWrapUncheckedExceptions(true);
+    freemarker.setFallbackOnNullLoopVariable(false);
+    freemarker.setRegisteredCustomOutputFormats(List.of(HclOutputFormat.INSTANCE));
+    TemplateConfiguration hcl = new TemplateConfiguration();
+    hcl.setOutputFormat(HclOutputFormat.INSTANCE);
+    freemarker.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.tf.ftl"), hcl));
+    freemarker.setSharedVariable("heredoc", new HeredocMethod());
+  }
+
+  /** Every generated file by its path relative to the output directory, sorted. */
+  public SortedMap<String, String> render(Model.Output output) throws RenderException {
+    SortedMap<String, String> files = new TreeMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> outputMap = MAPPER.convertValue(output, Map.class);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> modules = (List<Map<String, Object>>) outputMap.get("modules");
+    for (Map<String, Object> module : modules) {
+      for (String file : MODULE_FILES) {
+        String text = renderOne(file + ".ftl", Map.of("module", module, "output", outputMap));
+        if (!text.isBlank()) {
+          files.put(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
+        }
+      }
+    }
+    files.put("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap))));
+    files.put(APPLY_ORDER, applyOrder(output));
+    return files;
+  }
+
+  /** The machine-readable apply order a pipeline loops over. */
+  public static final String APPLY_ORDER = "apply-order.json";
+
+  private static String applyOrder(Model.Output output) {
+    var document = io.github.backupcatalogue.plan.Json.object();
+    document.put("catalogue", output.catalogue());
+    var modules = document.putArray("modules");
+    for (Model.Module module : output.modules()) {
+      var entry = modules.addObject();
+      entry.put("order", module.order());
+      entry.put("path", module.path());
+      entry.put("account_name", module.accountName());
+      entry.put("account_id", module.accountId());
+      entry.put("purpose", module.purpose());
+      entry.set("after", io.github.backupcatalogue.plan.Json.array(module.after()));
+    }
+    return io.github.backupcatalogue.plan.Json.pretty(document) + "\n";
+  }
+
+  private String renderOne(String template, Map<String, Object> model) throws RenderException {
+    try {
+      Template t = freemarker.getTemplate(template);
+      StringWriter out = new StringWriter();
+      t.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      throw new RenderException("template " + template + " failed at line " + e.getLineNumber() + ", column "
+          + e.getColumnNumber() + ": " + e.getMessageWithoutStackTop(), e);
+    } catch (IOException e) {
+      throw new RenderException("template " + template + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Markdown: no trailing blanks, no double blank lines, one final newline. */
+  private static String tidy(String text) {
+    String collapsed = text.replace("\r\n", "\n").replaceAll("(?m)[ \\t]+$", "").replaceAll("\n{3,}", "\n\n");
+    return collapsed.strip() + "\n";
+  }
+
+  /** {@code ${heredoc(text, indent)}}: text for a heredoc body, template sequences escaped, indented. */
+  private static final class HeredocMethod implements TemplateMethodModelEx {
+    @Override
+    public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+      if (arguments.size() != 2 || !(arguments.get(0) instanceof TemplateScalarModel text)
+          || !(arguments.get(1) instanceof TemplateNumberModel indent)) {
+        throw new TemplateModelException("heredoc(text, indent) takes a string and a number");
+      }
+      String escaped = HclOutputFormat.escapeHeredoc(text.getAsString().stripTrailing(), indent.getAsNumber().intValue());
+      return HclOutputFormat.INSTANCE.fromMarkup(escaped);
+    }
+  }
+}

@@ -1,0 +1,699 @@
+package io.github.backupcatalogue.validate;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.github.backupcatalogue.catalogue.Account;
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.CopyAction;
+import io.github.backupcatalogue.catalogue.DataClassification;
+import io.github.backupcatalogue.catalogue.Encryption;
+import io.github.backupcatalogue.catalogue.KeyType;
+import io.github.backupcatalogue.catalogue.Lifecycle;
+import io.github.backupcatalogue.catalogue.LockMode;
+import io.github.backupcatalogue.catalogue.Organization;
+import io.github.backupcatalogue.catalogue.OrganizationalUnit;
+import io.github.backupcatalogue.catalogue.Plan;
+import io.github.backupcatalogue.catalogue.Policy;
+import io.github.backupcatalogue.catalogue.PolicyManagement;
+import io.github.backupcatalogue.catalogue.Rule;
+import io.github.backupcatalogue.catalogue.Selection;
+import io.github.backupcatalogue.catalogue.Vault;
+import io.github.backupcatalogue.catalogue.VaultLocation;
+import io.github.backupcatalogue.catalogue.VaultLock;
+import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.Severity;
+import io.github.backupcatalogue.load.SourceMap;
+import io.github.backupcatalogue.load.Suggestions;
+import io.github.backupcatalogue.plan.BackupPolicyDocuments;
+import io.github.backupcatalogue.plan.Scope;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 2, validate: every rule AWS would otherwise enforce only at {@code terraform apply} or,
+ * worse, when a backup job runs. Reports all problems in one pass; each diagnostic points at the
+ * value it is about. See the README's table of codes.
+ */
+public final class CatalogueValidator {
+
+  /** AWS Organizations' limit for one policy document, whitespace included. */
+  public static final int POLICY_SIZE_LIMIT = 10_000;
+  /** Above this a warning says the policy is close to the limit. */
+  public static final int POLICY_SIZE_WARNING = 9_000;
+  public static final int MAX_DELEGATED_ADMINISTRATORS = 5;
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+  private static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
+  private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+  private static final Pattern VAULT_NAME = Pattern.compile("[0-9A-Za-z_-]{2,50}");
+  private static final Pattern RULE_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
+  private static final Pattern PLAN_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
+  private static final Pattern POLICY_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,128}");
+  /** Names that become directories: no separators, no dot-dot, nothing a file system treats specially. */
+  private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+  private static final Pattern ROLE_PATH = Pattern.compile("/|/[\\u0021-\\u007E]{1,510}/");
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
+  private static final Set<String> CHILD_POLICY_WORDS = Set.of("none", "all", "override", "append", "remove");
+
+  private final SourceMap sourceMap;
+  private final List<Diagnostic> problems = new ArrayList<>();
+
+  public CatalogueValidator(SourceMap sourceMap) {
+    this.sourceMap = sourceMap;
+  }
+
+  /** All problems of the catalogue; none means generation may go ahead. */
+  public List<Diagnostic> validate(Catalogue catalogue) {
+    checkShape(catalogue);
+    checkRole(catalogue);
+    checkVaults(catalogue);
+    checkPlans(catalogue);
+    if (catalogue.organization() != null) {
+      checkOrganization(catalogue, catalogue.organization());
+      checkPolicies(catalogue, catalogue.organization());
+    }
+    checkClassification(catalogue);
+    checkCopyWiring(catalogue);
+    if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      checkScope(catalogue);
+      checkPolicySizes(catalogue);
+    }
+    return List.copyOf(problems);
+  }
+
+  // ---------------------------------------------------------------- shape
+
+  private void checkShape(Catalogue c) {
+    if (c.organization() == null && c.account() == null) {
+      error("BC108", at(), "the catalogue has neither 'organization' nor 'account'",
+          "add 'organization:' for an AWS Organization with backup policies, or 'account:' for one account");
+    }
+    if (c.organization() != null && c.account() != null) {
+      error("BC108", key("account"), "the catalogue has both 'organization' and 'account'",
+          "keep 'organization:' (backup policies) or 'account:' (plans in one account), not both");
+    }
+    if (c.organization() == null && !c.policies().isEmpty()) {
+      error("BC108", key("policies"), "'policies' needs an 'organization'",
+          "a single account gets its plans directly; remove 'policies' or describe the organization");
+    }
+    if (c.account() != null) {
+      checkModuleName(c.account().name(), key("account", "name"), value("account", "name"));
+      checkAccountId(c.account().id(), value("account", "id"));
+      checkRegions(c.account().regions(), ptr("account", "regions"));
+    }
+  }
+
+  private void checkRole(Catalogue c) {
+    var role = c.backupRole();
+    if (!ROLE_NAME.matcher(role.name()).matches()) {
+      error("BC107", value("backup_role", "name"), "role name '" + role.name() + "' is not a valid IAM role name",
+          "use 1-64 letters, digits and +=,.@_-");
+    }
+    if (!ROLE_PATH.matcher(role.path()).matches()) {
+      error("BC107", value("backup_role", "path"), "role path '" + role.path() + "' must start and end with '/'",
+          "e.g. / or /service-role/");
+    }
+    if (role.permissionsBoundary() != null && !role.permissionsBoundary().matches("arn:aws:iam::(\\d{12}|aws):policy/.+")) {
+      error("BC107", value("backup_role", "permissions_boundary"), "'" + role.permissionsBoundary()
+          + "' is not an IAM policy ARN", "e.g. arn:aws:iam::123456789012:policy/Boundary");
+    }
+    if (c.deployment().assumeRoleName() != null && !ROLE_NAME.matcher(c.deployment().assumeRoleName()).matches()) {
+      error("BC107", value("deployment", "assume_role_name"), "'" + c.deployment().assumeRoleName()
+          + "' is not a valid IAM role name", "e.g. OrganizationAccountAccessRole");
+    }
+  }
+
+  // ---------------------------------------------------------------- organization
+
+  private void checkOrganization(Catalogue c, Organization org) {
+    if (!ORG_ID.matcher(org.id()).matches()) {
+      error("BC103", value("organization", "id"), "'" + org.id() + "' is not an organization id",
+          "organization ids look like o-a1b2c3d4e5 (o- and 10-32 lower-case letters or digits)");
+    }
+    if (!ROOT_ID.matcher(org.rootId()).matches()) {
+      error("BC103", value("organization", "root_id"), "'" + org.rootId() + "' is not a root id",
+          "root ids look like r-a1b2 (r- and 4-32 lower-case letters or digits)");
+    }
+    Map<String, String> namesById = new HashMap<>();
+    org.accounts().forEach((name, account) -> {
+      JsonPointer p = ptr("organization", "accounts", name);
+      checkModuleName(name, sourceMap.key(p), sourceMap.key(p));
+      checkAccountId(account.id(), sourceMap.value(p.appendProperty("id")));
+      String other = namesById.putIfAbsent(account.id(), name);
+      if (other != null && ACCOUNT_ID.matcher(account.id()).matches()) {
+        error("BC102", sourceMap.value(p.appendProperty("id")), "account id " + account.id() + " is used by both '"
+            + other + "' and '" + name + "'", "each account appears once; remove or correct one of them");
+      }
+      if (!account.ou().equals(Organization.ROOT)) {
+        reference(account.ou(), org.organizationalUnits().keySet(), "organizational unit", p.appendProperty("ou"), true);
+      }
+      checkRegions(account.regions(), p.appendProperty("regions"));
+    });
+    Set<String> ouIds = new HashSet<>();
+    org.organizationalUnits().forEach((name, ou) -> {
+      JsonPointer p = ptr("organization", "organizational_units", name);
+      if (!OU_ID.matcher(ou.id()).matches()) {
+        error("BC103", sourceMap.value(p.appendProperty("id")), "'" + ou.id() + "' is not an OU id",
+            "OU ids look like ou-a1b2-c3d4e5f6");
+      } else if (!ouIds.add(ou.id())) {
+        error("BC102", sourceMap.value(p.appendProperty("id")), "OU id " + ou.id() + " is used twice",
+            "each OU appears once");
+      }
+      if (name.equals(Organization.ROOT)) {
+        error("BC107", sourceMap.key(p), "'root' names the organization root and cannot name an OU", "rename the OU");
+      }
+      if (!ou.parent().equals(Organization.ROOT)) {
+        reference(ou.parent(), org.organizationalUnits().keySet(), "organizational unit", p.appendProperty("parent"), true);
+      }
+    });
+    checkOuCycles(org);
+    reference(org.managementAccount(), org.accounts().keySet(), "account", ptr("organization", "management_account"), false);
+    if (org.centralBackupAccount() != null) {
+      reference(org.centralBackupAccount(), org.accounts().keySet(), "account", ptr("organization", "central_backup_account"), false);
+    }
+    List<String> admins = org.delegatedAdministrators();
+    for (int i = 0; i < admins.size(); i++) {
+      JsonPointer p = ptr("organization", "delegated_administrators").appendIndex(i);
+      reference(admins.get(i), org.accounts().keySet(), "account", p, false);
+      if (admins.get(i).equals(org.managementAccount())) {
+        error("BC109", sourceMap.value(p), "the management account '" + admins.get(i)
+            + "' cannot be a delegated administrator", "name another account; AWS rejects registering the management account");
+      }
+    }
+    if (admins.size() > MAX_DELEGATED_ADMINISTRATORS) {
+      error("BC109", value("organization", "delegated_administrators"), admins.size()
+          + " delegated administrators; AWS Backup allows at most " + MAX_DELEGATED_ADMINISTRATORS, "remove some");
+    }
+    if (admins.size() != new HashSet<>(admins).size()) {
+      error("BC109", value("organization", "delegated_administrators"), "an account is listed twice", "list each once");
+    }
+    if (org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR && admins.isEmpty()) {
+      error("BC109", key("organization"), "backup policies are to be managed by a delegated administrator, but none is listed",
+          "add 'delegated_administrators: [<account name>]', or set 'policy_management: management_account'");
+    }
+  }
+
+  private void checkOuCycles(Organization org) {
+    for (String start : org.organizationalUnits().keySet()) {
+      Set<String> seen = new HashSet<>();
+      String current = start;
+      while (current != null && !current.equals(Organization.ROOT)) {
+        if (!seen.add(current)) {
+          if (current.equals(start)) {
+            error("BC105", value("organization", "organizational_units", start, "parent"), "organizational unit '" + start
+                + "' is its own ancestor (" + String.join(" -> ", cyclePath(org, start)) + ")",
+                "an OU tree ends at root; correct one of the parents");
+          }
+          break;
+        }
+        OrganizationalUnit ou = org.organizationalUnits().get(current);
+        current = ou == null ? null : ou.parent();
+      }
+    }
+  }
+
+  private static List<String> cyclePath(Organization org, String start) {
+    List<String> path = new ArrayList<>(List.of(start));
+    String current = org.organizationalUnits().get(start).parent();
+    while (!current.equals(start)) {
+      path.add(current);
+      current = org.organizationalUnits().get(current).parent();
+    }
+    path.add(start);
+    return path;
+  }
+
+  private void checkPolicies(Catalogue c, Organization org) {
+    c.policies().forEach((name, policy) -> {
+      JsonPointer p = ptr("policies", name);
+      if (!POLICY_NAME.matcher(name).matches()) {
+        error("BC107", sourceMap.key(p), "policy name '" + name + "' is not valid", "use 1-128 letters, digits and _.-");
+      }
+      for (int i = 0; i < policy.plans().size(); i++) {
+        reference(policy.plans().get(i), c.plans().keySet(), "plan", p.appendProperty("plans").appendIndex(i), false);
+      }
+      var attach = policy.attachTo();
+      for (int i = 0; i < attach.organizationalUnits().size(); i++) {
+        reference(attach.organizationalUnits().get(i), org.organizationalUnits().keySet(), "organizational unit",
+            p.appendProperty("attach_to").appendProperty("organizational_units").appendIndex(i), false);
+      }
+      for (int i = 0; i < attach.accounts().size(); i++) {
+        reference(attach.accounts().get(i), org.accounts().keySet(), "account",
+            p.appendProperty("attach_to").appendProperty("accounts").appendIndex(i), false);
+      }
+      if (!attach.root() && attach.organizationalUnits().isEmpty() && attach.accounts().isEmpty()) {
+        error("BC104", sourceMap.key(p.appendProperty("attach_to")), "policy '" + name + "' is attached nowhere",
+            "set 'root: true', or list organizational_units or accounts");
+      }
+      List<String> words = policy.childPolicies();
+      for (int i = 0; i < words.size(); i++) {
+        if (!CHILD_POLICY_WORDS.contains(words.get(i))) {
+          error("BC244", sourceMap.value(p.appendProperty("child_policies").appendIndex(i)), "'" + words.get(i)
+              + "' is not a child-policy permission", "write none, all, or a list of override, append, remove");
+        }
+      }
+      if (words.size() > 1 && (words.contains("none") || words.contains("all"))) {
+        error("BC244", value("policies", name, "child_policies"), "'none' and 'all' stand alone",
+            "write none, all, or a list of override, append, remove");
+      }
+    });
+    Set<String> used = new HashSet<>();
+    c.policies().values().forEach(policy -> used.addAll(policy.plans()));
+    c.plans().keySet().stream().filter(plan -> !used.contains(plan)).forEach(plan -> warning("BC304",
+        sourceMap.key(ptr("plans", plan)), "plan '" + plan + "' is in no policy, so no account receives it",
+        "add it to a policy's 'plans', or remove it"));
+  }
+
+  // ---------------------------------------------------------------- vaults
+
+  private void checkVaults(Catalogue c) {
+    c.vaults().forEach((name, vault) -> {
+      JsonPointer p = ptr("vaults", name);
+      if (!VAULT_NAME.matcher(name).matches()) {
+        error("BC107", sourceMap.key(p), "vault name '" + name + "' is not valid", "use 2-50 letters, digits, _ and -");
+      }
+      checkEncryption(name, vault.encryption(), p.appendProperty("encryption"));
+      if (vault.lock() != null) {
+        checkLock(vault.lock(), p.appendProperty("lock"));
+      }
+      if (vault.location() == VaultLocation.CENTRAL_ACCOUNT && c.organization() != null
+          && c.organization().centralBackupAccount() == null) {
+        error("BC234", sourceMap.value(p.appendProperty("location")), "vault '" + name
+            + "' lives in the central account, but the organization names no central_backup_account",
+            "add 'central_backup_account: <account name>' under organization");
+      }
+      if (vault.location() == VaultLocation.CENTRAL_ACCOUNT && c.organization() == null) {
+        error("BC234", sourceMap.value(p.appendProperty("location")), "a single-account catalogue has no central account",
+            "remove 'location: central_account'");
+      }
+      var access = vault.accessPolicy();
+      if (access.breakGlassRole() != null && !ROLE_NAME.matcher(access.breakGlassRole()).matches()) {
+        error("BC107", sourceMap.value(p.appendProperty("access_policy").appendProperty("break_glass_role")),
+            "'" + access.breakGlassRole() + "' is not an IAM role name", "give the role's name (not its ARN), e.g. BackupBreakGlass");
+      }
+    });
+  }
+
+  private void checkEncryption(String vault, Encryption e, JsonPointer p) {
+    if (e.key() == KeyType.EXISTING && e.keyArn() == null) {
+      error("BC226", sourceMap.value(p.appendProperty("key")), "vault '" + vault + "' uses an existing key but gives no key_arn",
+          "add 'key_arn: arn:aws:kms:<region>:<account>:key/<id>'");
+    }
+    if (e.keyArn() != null && e.key() != KeyType.EXISTING) {
+      error("BC226", sourceMap.key(p.appendProperty("key_arn")), "key_arn is only read with 'key: existing'",
+          "add 'key: existing', or remove key_arn");
+    }
+    if (e.keyArn() != null && !KMS_KEY_ARN.matcher(e.keyArn()).matches()) {
+      error("BC226", sourceMap.value(p.appendProperty("key_arn")), "'" + e.keyArn() + "' is not a KMS key ARN",
+          "write arn:aws:kms:<region>:<account>:key/<key id>; aliases are not accepted by AWS Backup vaults");
+    }
+    if (e.deletionWindowDays() < 7 || e.deletionWindowDays() > 30) {
+      error("BC225", sourceMap.value(p.appendProperty("deletion_window_days")), "deletion_window_days is "
+          + e.deletionWindowDays() + "; KMS accepts 7 to 30", "use 30, the safest");
+    }
+  }
+
+  private void checkLock(VaultLock lock, JsonPointer p) {
+    if (lock.minRetentionDays() != null && lock.minRetentionDays() < 1) {
+      error("BC223", sourceMap.value(p.appendProperty("min_retention_days")), "min_retention_days must be at least 1", null);
+    }
+    if (lock.minRetentionDays() != null && lock.maxRetentionDays() != null && lock.minRetentionDays() > lock.maxRetentionDays()) {
+      error("BC223", sourceMap.value(p.appendProperty("max_retention_days")), "max_retention_days (" + lock.maxRetentionDays()
+          + ") is less than min_retention_days (" + lock.minRetentionDays() + ")", "swap them or correct one");
+    }
+    if (lock.mode() == LockMode.GOVERNANCE && lock.changeableForDays() != null) {
+      error("BC224", sourceMap.key(p.appendProperty("changeable_for_days")),
+          "changeable_for_days turns a lock into compliance mode, but mode is governance",
+          "remove changeable_for_days, or set 'mode: compliance' deliberately");
+    }
+    if (lock.mode() == LockMode.COMPLIANCE) {
+      if (lock.changeableForDays() == null) {
+        error("BC221", sourceMap.key(p), "a compliance lock needs changeable_for_days (at least 3)",
+            "add 'changeable_for_days: 3': the grace period in which the lock can still be removed");
+      } else if (lock.changeableForDays() < 3) {
+        error("BC221", sourceMap.value(p.appendProperty("changeable_for_days")), "changeable_for_days is "
+            + lock.changeableForDays() + "; AWS requires at least 3", "use 3 or more");
+      }
+      if (!lock.acknowledgeIrreversible()) {
+        error("BC222", sourceMap.value(p.appendProperty("mode")), "a compliance lock is irreversible after "
+            + "changeable_for_days: nobody, not even the root user, can delete the vault or shorten retention",
+            "if that is intended, add 'acknowledge_irreversible: true' to this lock");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- plans
+
+  private void checkPlans(Catalogue c) {
+    c.plans().forEach((planName, plan) -> {
+      JsonPointer p = ptr("plans", planName);
+      if (!PLAN_NAME.matcher(planName).matches()) {
+        error("BC107", sourceMap.key(p), "plan name '" + planName + "' is not valid", "use 1-50 letters, digits and _.-");
+      }
+      checkRegions(plan.regions(), p.appendProperty("regions"));
+      if (plan.regions().isEmpty()) {
+        error("BC106", sourceMap.key(p.appendProperty("regions")), "plan '" + planName + "' has no regions", "list at least one region");
+      }
+      if (plan.rules().isEmpty()) {
+        error("BC012", sourceMap.key(p.appendProperty("rules")), "plan '" + planName + "' has no rules", "add a rule");
+      }
+      plan.rules().forEach((ruleName, rule) -> checkRule(c, planName, plan, ruleName, rule, p.appendProperty("rules").appendProperty(ruleName)));
+      plan.selections().forEach((selName, sel) -> checkSelection(selName, sel, p.appendProperty("selections").appendProperty(selName)));
+      if (plan.selections().isEmpty() && !classifies(c, planName)) {
+        error("BC241", sourceMap.key(p), "plan '" + planName + "' selects nothing",
+            "add a selection, or map a data classification value to it");
+      }
+    });
+  }
+
+  private static boolean classifies(Catalogue c, String plan) {
+    return c.dataClassification() != null
+        && c.dataClassification().values().values().stream().anyMatch(plans -> plans.contains(plan));
+  }
+
+  private void checkRule(Catalogue c, String planName, Plan plan, String ruleName, Rule rule, JsonPointer p) {
+    if (!RULE_NAME.matcher(ruleName).matches()) {
+      error("BC107", sourceMap.key(p), "rule name '" + ruleName + "' is not valid", "use 1-50 letters, digits and _.-");
+    }
+    AwsCron.check(rule.schedule()).ifPresent(problem -> error(problem.tooFrequent() ? "BC202" : "BC201",
+        sourceMap.value(p.appendProperty("schedule")), problem.message(), problem.hint()));
+    if (rule.timezone() != null && !ZoneId.getAvailableZoneIds().contains(rule.timezone())) {
+      error("BC203", sourceMap.value(p.appendProperty("timezone")), "'" + rule.timezone() + "' is not an IANA time zone",
+          "e.g. Europe/London or America/New_York"
+              + Suggestions.closest(rule.timezone(), ZoneId.getAvailableZoneIds()).map(s -> "; did you mean " + s + "?").orElse(""));
+    }
+    int start = rule.startWindowMinutes();
+    int completion = rule.completionWindowMinutes();
+    if (start < 60) {
+      error("BC204", sourceMap.value(p.appendProperty("start_window_minutes")), "start_window_minutes is " + start
+          + "; AWS requires at least 60", "use 60 or more (the default is 480)");
+    }
+    if (completion <= start) {
+      error("BC205", sourceMap.value(p.appendProperty(rule.completionWindowMinutes() == Rule.DEFAULT_COMPLETION_WINDOW_MINUTES
+              ? "start_window_minutes" : "completion_window_minutes")),
+          "completion_window_minutes (" + completion + ") is not longer than start_window_minutes (" + start
+              + "); the completion window counts from the scheduled time, so a job that starts late is cancelled",
+          "make the completion window longer than the start window");
+    }
+    int centuryOfMinutes = 52_560_000;
+    if (start > centuryOfMinutes || completion > centuryOfMinutes) {
+      error("BC206", sourceMap.value(p), "a backup window is longer than AWS's maximum of 100 years", null);
+    }
+    JsonPointer lp = p.appendProperty("lifecycle");
+    checkLifecycle(rule.lifecycle(), rule.continuousBackup(), lp);
+    if (rule.continuousBackup() && rule.lifecycle().optInToArchive()) {
+      error("BC212", sourceMap.value(lp.appendProperty("opt_in_to_archive")), "continuous backups cannot be archived",
+          "remove opt_in_to_archive, or disable continuous_backup");
+    }
+    Vault target = c.vaults().get(rule.vault());
+    if (reference(rule.vault(), c.vaults().keySet(), "vault", p.appendProperty("vault"), false)) {
+      if (target.location() == VaultLocation.CENTRAL_ACCOUNT) {
+        error("BC233", sourceMap.value(p.appendProperty("vault")), "rule '" + ruleName + "' backs up into central vault '"
+            + rule.vault() + "'; a rule's vault must be in the same account as the resources",
+            "target a member vault and add 'copy_to: [{vault: " + rule.vault() + "}]'");
+      } else {
+        checkRetentionAgainstLock(rule.lifecycle(), rule.continuousBackup(), rule.vault(), target, lp, "recovery points");
+      }
+    }
+    for (int i = 0; i < rule.copyTo().size(); i++) {
+      CopyAction copy = rule.copyTo().get(i);
+      JsonPointer cp = p.appendProperty("copy_to").appendIndex(i);
+      if (copy.region() != null) {
+        checkRegions(List.of(copy.region()), cp.appendProperty("region"));
+      } else if (plan.regions().size() > 1) {
+        error("BC237", sourceMap.value(cp), "plan '" + planName + "' runs in " + plan.regions().size()
+            + " regions, so the copy to '" + copy.vault() + "' needs a region",
+            "add 'region: <region>' to this copy; a copy action names one destination vault ARN");
+      }
+      if (copy.lifecycle() != null) {
+        checkLifecycle(copy.lifecycle(), false, cp.appendProperty("lifecycle"));
+      }
+      if (reference(copy.vault(), c.vaults().keySet(), "vault", cp.appendProperty("vault"), false)) {
+        Vault destination = c.vaults().get(copy.vault());
+        Lifecycle effective = copy.lifecycle() != null ? copy.lifecycle() : rule.lifecycle();
+        checkRetentionAgainstLock(effective, false, copy.vault(), destination,
+            copy.lifecycle() != null ? cp.appendProperty("lifecycle") : cp, "copies");
+        boolean sameRegion = copy.region() == null || plan.regions().equals(List.of(copy.region()));
+        if (copy.vault().equals(rule.vault()) && sameRegion) {
+          error("BC236", sourceMap.value(cp.appendProperty("vault")), "rule '" + ruleName
+              + "' copies into the vault it backs up to, in the same region", "copy to another vault or another region");
+        }
+      }
+    }
+  }
+
+  private void checkLifecycle(Lifecycle lifecycle, boolean continuous, JsonPointer p) {
+    Integer cold = lifecycle.coldStorageAfterDays();
+    Integer delete = lifecycle.deleteAfterDays();
+    if (delete == null) {
+      error("BC215", sourceMap.key(p), "the lifecycle has no delete_after_days",
+          "say how long recovery points are kept, e.g. 'delete_after_days: 35'; without it they are kept for ever");
+      return;
+    }
+    if (delete < 1) {
+      error("BC215", sourceMap.value(p.appendProperty("delete_after_days")), "delete_after_days must be at least 1", null);
+    }
+    if (cold != null && continuous) {
+      error("BC212", sourceMap.value(p.appendProperty("cold_storage_after_days")),
+          "continuous backups cannot move to cold storage", "remove cold_storage_after_days, or disable continuous_backup");
+    } else if (cold != null && delete < cold + 90) {
+      error("BC211", sourceMap.value(p.appendProperty("delete_after_days")), "delete_after_days (" + delete
+          + ") must be at least 90 days after cold_storage_after_days (" + cold + ")",
+          "AWS keeps recovery points in cold storage for at least 90 days: use delete_after_days: " + (cold + 90) + " or more");
+    }
+    if (continuous && (delete < 1 || delete > 35)) {
+      error("BC213", sourceMap.value(p.appendProperty("delete_after_days")), "continuous backups are kept 1 to 35 days, not "
+          + delete, "use delete_after_days: 35 or less, and a snapshot rule for longer retention");
+    }
+  }
+
+  private void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
+      String what) {
+    VaultLock lock = vault.lock();
+    Integer delete = lifecycle.deleteAfterDays();
+    if (lock == null || delete == null) {
+      return;
+    }
+    JsonPointer at = p.appendProperty("delete_after_days");
+    if (lock.minRetentionDays() != null && delete < lock.minRetentionDays()) {
+      error("BC214", sourceMap.value(at), what + " kept " + delete + " days go to vault '" + vaultName
+          + "', whose lock requires at least " + lock.minRetentionDays() + " days; every job would fail",
+          "keep them " + lock.minRetentionDays() + " days or more, or lower the lock's min_retention_days");
+    }
+    if (lock.maxRetentionDays() != null && delete > lock.maxRetentionDays()) {
+      error("BC214", sourceMap.value(at), what + " kept " + delete + " days go to vault '" + vaultName
+          + "', whose lock allows at most " + lock.maxRetentionDays() + " days; every job would fail",
+          "keep them " + lock.maxRetentionDays() + " days or less, or raise the lock's max_retention_days");
+    }
+  }
+
+  private void checkSelection(String name, Selection selection, JsonPointer p) {
+    if (!RULE_NAME.matcher(name).matches()) {
+      error("BC107", sourceMap.key(p), "selection name '" + name + "' is not valid", "use 1-50 letters, digits and _.-");
+    }
+    boolean byType = !selection.resourceTypes().isEmpty();
+    boolean byTag = selection.tag() != null;
+    if (byType == byTag) {
+      error("BC241", sourceMap.key(p), byType ? "selection '" + name + "' has both resource_types and tag"
+          : "selection '" + name + "' has neither resource_types nor tag",
+          "AWS selections pick resources by type or by tag; split it into two selections");
+    }
+    for (int i = 0; i < selection.resourceTypes().size(); i++) {
+      checkResourceType(selection.resourceTypes().get(i), p.appendProperty("resource_types").appendIndex(i));
+      if (selection.resourceTypes().get(i).equals("S3")) {
+        warning("BC301", sourceMap.value(p.appendProperty("resource_types").appendIndex(i)),
+            "S3 is selected: AWS Backup backs up only buckets with versioning enabled",
+            "enable versioning (and a lifecycle rule for noncurrent versions) on the buckets to back up");
+      }
+    }
+    for (int i = 0; i < selection.excludeResources().size(); i++) {
+      checkResourceType(selection.excludeResources().get(i), p.appendProperty("exclude_resources").appendIndex(i));
+    }
+    if (selection.conditions().count() > 30) {
+      error("BC242", sourceMap.key(p.appendProperty("conditions")), "selection '" + name + "' has "
+          + selection.conditions().count() + " conditions; AWS allows 30", "split the selection");
+    }
+  }
+
+  private void checkResourceType(String type, JsonPointer p) {
+    if (ResourceTypes.arnPattern(type).isEmpty()) {
+      error("BC243", sourceMap.value(p), "'" + type + "' is not a resource type this catalogue knows"
+          + Suggestions.closest(type, ResourceTypes.names()).map(s -> "; did you mean '" + s + "'?").orElse(""),
+          "use one of " + String.join(", ", ResourceTypes.names()) + ", an ARN pattern (arn:aws:...), or *");
+    }
+  }
+
+  private void checkClassification(Catalogue c) {
+    DataClassification dc = c.dataClassification();
+    if (dc == null) {
+      return;
+    }
+    if (dc.tagKey().isBlank() || dc.tagKey().length() > 128) {
+      error("BC107", value("data_classification", "tag_key"), "the classification tag key must be 1-128 characters", null);
+    }
+    dc.values().forEach((value, plans) -> {
+      JsonPointer p = ptr("data_classification", "values", value);
+      if (plans.isEmpty()) {
+        error("BC104", sourceMap.key(p), "classification '" + value + "' maps to no plan", "list the plans it needs");
+      }
+      for (int i = 0; i < plans.size(); i++) {
+        reference(plans.get(i), c.plans().keySet(), "plan", p.appendIndex(i), false);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- cross-account wiring
+
+  private void checkCopyWiring(Catalogue c) {
+    c.plans().forEach((planName, plan) -> plan.rules().forEach((ruleName, rule) -> {
+      for (int i = 0; i < rule.copyTo().size(); i++) {
+        Vault destination = c.vaults().get(rule.copyTo().get(i).vault());
+        if (destination == null || destination.location() != VaultLocation.CENTRAL_ACCOUNT) {
+          continue;
+        }
+        JsonPointer cp = ptr("plans", planName, "rules", ruleName, "copy_to").appendIndex(i).appendProperty("vault");
+        String vaultName = rule.copyTo().get(i).vault();
+        if (destination.encryption().key() == KeyType.AWS_MANAGED) {
+          error("BC231", sourceMap.value(cp), "copies go to vault '" + vaultName + "' in another account, but it is "
+              + "encrypted with the AWS managed key, whose policy cannot let other accounts in",
+              "use 'key: create' (the default) for vault '" + vaultName + "'");
+        }
+        if (destination.encryption().key() == KeyType.EXISTING) {
+          warning("BC302", sourceMap.value(cp), "vault '" + vaultName + "' uses an existing key; the generator cannot "
+              + "add the source accounts' backup roles to its key policy", "grant those roles kms:Encrypt, Decrypt, "
+              + "ReEncrypt*, GenerateDataKey*, DescribeKey and CreateGrant in the key's policy yourself");
+        }
+        if (Boolean.FALSE.equals(destination.accessPolicy().allowCopyFromOrganization())) {
+          error("BC238", sourceMap.value(cp), "copies go to vault '" + vaultName + "' from other accounts, but its "
+              + "access policy does not allow copies in; every copy job would fail with AccessDenied",
+              "remove 'allow_copy_from_organization: false' from vault '" + vaultName + "'");
+        }
+        if (!c.settings().crossAccountBackup()) {
+          error("BC232", sourceMap.value(cp), "copies go to another account, but settings.cross_account_backup is off",
+              "set 'settings: {cross_account_backup: true}'");
+        }
+      }
+    }));
+  }
+
+  // ---------------------------------------------------------------- scope and size (need valid references)
+
+  private void checkScope(Catalogue c) {
+    Scope scope = Scope.of(c);
+    if (c.organization() != null && c.organization().centralBackupAccount() != null) {
+      String central = c.organization().centralBackupAccount();
+      Account account = c.organization().accounts().get(central);
+      scope.centralRegions().forEach((vault, regions) -> regions.forEach(region -> {
+        if (!account.regions().isEmpty() && !account.regions().contains(region)) {
+          error("BC235", value("organization", "accounts", central, "regions"), "copies go to central vault '" + vault
+              + "' in " + region + ", which the central account '" + central + "' does not list",
+              "add " + region + " to its regions, or copy to a listed region");
+        }
+      }));
+    }
+    scope.skippedRegions().forEach(skip -> warning("BC303", value("organization", "accounts", skip.account(), "regions"),
+        "plan '" + skip.plan() + "' runs in " + skip.region() + " for account '" + skip.account()
+            + "', which does not list that region; no vault is generated there",
+        "add " + skip.region() + " to the account's regions if it has resources there, or their backup jobs fail"));
+  }
+
+  private void checkPolicySizes(Catalogue c) {
+    if (c.organization() == null) {
+      return;
+    }
+    c.policies().forEach((name, policy) -> {
+      int size = BackupPolicyDocuments.renderedLength(c, name);
+      if (size > POLICY_SIZE_LIMIT) {
+        error("BC251", sourceMap.key(ptr("policies", name)), "policy '" + name + "' is " + size
+            + " characters as sent to AWS; the limit is " + POLICY_SIZE_LIMIT, "split its plans over two policies");
+      } else if (size > POLICY_SIZE_WARNING) {
+        warning("BC252", sourceMap.key(ptr("policies", name)), "policy '" + name + "' is " + size
+            + " characters as sent to AWS, close to the limit of " + POLICY_SIZE_LIMIT, "consider splitting its plans");
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void checkAccountId(String id, io.github.backupcatalogue.diagnostics.Position at) {
+    if (!ACCOUNT_ID.matcher(id).matches()) {
+      String digits = id.replaceAll("\\D", "");
+      error("BC101", at, "account id '" + id + "' is not 12 digits" + (id.matches("\\d+") ? " (it has " + digits.length() + ")" : ""),
+          "AWS account ids are exactly 12 digits; quote them in YAML (\"012345678901\") so leading zeros survive");
+    }
+  }
+
+  private void checkModuleName(String name, io.github.backupcatalogue.diagnostics.Position keyAt,
+      io.github.backupcatalogue.diagnostics.Position valueAt) {
+    if (!MODULE_NAME.matcher(name).matches()) {
+      error("BC107", valueAt, "account name '" + name + "' cannot name a module directory",
+          "use 1-63 lower-case letters, digits, _ and -, starting with a letter or digit");
+    }
+  }
+
+  private void checkRegions(List<String> regions, JsonPointer p) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < regions.size(); i++) {
+      String region = regions.get(i);
+      JsonPointer at = regions.size() == 1 && !p.toString().endsWith("/regions") ? p : p.appendIndex(i);
+      if (AwsRegions.isOtherPartition(region)) {
+        error("BC106", sourceMap.value(at), "region " + region + " is in another AWS partition, which is not supported yet",
+            "use regions of the standard aws partition");
+      } else if (!AwsRegions.isKnown(region)) {
+        error("BC106", sourceMap.value(at), "'" + region + "' is not an AWS region"
+            + Suggestions.closest(region, AwsRegions.all()).map(s -> "; did you mean '" + s + "'?").orElse(""),
+            "regions look like eu-west-1");
+      } else if (!seen.add(region)) {
+        error("BC106", sourceMap.value(at), "region " + region + " is listed twice", "list each region once");
+      }
+    }
+  }
+
+  /** Reports a name that resolves to nothing; true when it resolves. */
+  private boolean reference(String name, Collection<String> known, String kind, JsonPointer p, boolean rootAllowed) {
+    if (known.contains(name)) {
+      return true;
+    }
+    String suggestion = Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+    String choices = known.isEmpty() ? "none is defined" : "defined: " + String.join(", ", known);
+    error("BC104", sourceMap.value(p), "unknown " + kind + " '" + name + "'" + suggestion,
+        (rootAllowed ? "use 'root' or a defined " + kind + "; " : "") + choices);
+    return false;
+  }
+
+  private static JsonPointer ptr(String... parts) {
+    JsonPointer p = JsonPointer.empty();
+    for (String part : parts) {
+      p = p.appendProperty(part);
+    }
+    return p;
+  }
+
+  private io.github.backupcatalogue.diagnostics.Position at() {
+    return io.github.backupcatalogue.diagnostics.Position.START;
+  }
+
+  private io.github.backupcatalogue.diagnostics.Position key(String... parts) {
+    return sourceMap.key(ptr(parts));
+  }
+
+  private io.github.backupcatalogue.diagnostics.Position value(String... parts) {
+    return sourceMap.value(ptr(parts));
+  }
+
+  private void error(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
+    problems.add(new Diagnostic(Severity.ERROR, code, at, message, hint));
+  }
+
+  private void warning(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
+    problems.add(new Diagnostic(Severity.WARNING, code, at, message, hint));
+  }
+}

@@ -1,0 +1,49 @@
+<#if module.vaults?has_content>
+<#import "lib.tf.ftl" as lib>
+<@lib.header "backup vaults, their locks and access policies."/>
+<#list module.vaults as v>
+
+# Source: ${v.source} (${v.region})
+resource "aws_backup_vault" "${v.resourceName}" {
+  provider      = aws.${v.providerAlias}
+  name          = "${v.name}"
+<#if v.keyResource??>
+  kms_key_arn   = aws_kms_key.${v.keyResource}.arn
+<#elseif v.keyArn??>
+  kms_key_arn   = "${v.keyArn}"
+</#if>
+  force_destroy = false
+<@lib.tags "tags" v.tags/>
+<@lib.protect/>
+}
+<#if v.lock??>
+
+# Source: ${v.source}.lock (${v.lock.mode} mode<#if v.lock.mode == "compliance">: irreversible ${v.lock.changeableForDays} days after creation</#if>)
+resource "aws_backup_vault_lock_configuration" "${v.resourceName}" {
+  provider            = aws.${v.providerAlias}
+  backup_vault_name   = aws_backup_vault.${v.resourceName}.name
+<#if v.lock.minRetentionDays??>
+  min_retention_days  = ${v.lock.minRetentionDays}
+</#if>
+<#if v.lock.maxRetentionDays??>
+  max_retention_days  = ${v.lock.maxRetentionDays}
+</#if>
+<#if v.lock.changeableForDays??>
+  changeable_for_days = ${v.lock.changeableForDays}
+</#if>
+<@lib.protect/>
+}
+</#if>
+<#if v.accessPolicy??>
+
+# Source: ${v.source}.access_policy
+resource "aws_backup_vault_policy" "${v.resourceName}" {
+  provider          = aws.${v.providerAlias}
+  backup_vault_name = aws_backup_vault.${v.resourceName}.name
+  policy            = <<-EOT
+${heredoc(v.accessPolicy, 4)}
+  EOT
+}
+</#if>
+</#list>
+</#if>

@@ -1,0 +1,13 @@
+<#import "lib.tf.ftl" as lib>
+<@lib.header "Terraform and provider versions."/>
+
+terraform {
+  required_version = ">= 1.6.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.0"
+    }
+  }
+}
