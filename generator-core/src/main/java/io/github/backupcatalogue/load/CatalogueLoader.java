@@ -69,8 +69,9 @@ public final class CatalogueLoader {
     if (!checkVersion(root, tree.sourceMap(), problems)) {
       return new LoadResult(source, Optional.empty(), tree.sourceMap(), problems);
     }
-    problems.addAll(new StructureChecker(MAPPER, tree.sourceMap()).check(root, Catalogue.class));
-    if (!problems.isEmpty()) {
+    StructureChecker structure = new StructureChecker(MAPPER, tree.sourceMap());
+    problems.addAll(structure.check(root, Catalogue.class));
+    if (!structure.onlyUnknownKeys()) {
       return new LoadResult(source, Optional.empty(), tree.sourceMap(), problems);
     }
     try {

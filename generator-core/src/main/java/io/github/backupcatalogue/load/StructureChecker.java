@@ -27,6 +27,7 @@ final class StructureChecker {
   private final ObjectMapper mapper;
   private final SourceMap sourceMap;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private boolean onlyUnknownKeys = true;
 
   StructureChecker(ObjectMapper mapper, SourceMap sourceMap) {
     this.mapper = mapper;
@@ -77,7 +78,7 @@ final class StructureChecker {
     if (!expectMapping(node, at, "a mapping with the keys " + String.join(", ", properties.keySet()))) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = ((com.fasterxml.jackson.databind.node.ObjectNode) node).fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       JsonPointer child = at.appendProperty(field.getKey());
       BeanPropertyDefinition property = properties.get(field.getKey());
@@ -87,6 +88,7 @@ final class StructureChecker {
             "unknown key '" + field.getKey() + "'" + where(at)
                 + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""),
             "valid keys here: " + String.join(", ", properties.keySet())));
+        it.remove();
       } else {
         check(field.getValue(), property.getPrimaryType(), child);
       }
@@ -94,6 +96,7 @@ final class StructureChecker {
     properties.forEach((name, property) -> {
       JsonNode value = node.get(name);
       if (property.isRequired() && (value == null || value.isNull())) {
+        onlyUnknownKeys = false;
         problems.add(new Diagnostic(Severity.ERROR, "BC012", sourceMap.key(at),
             "missing required key '" + name + "'" + where(at), "add '" + name + ":'; see the README's catalogue reference"));
       }
@@ -150,7 +153,16 @@ final class StructureChecker {
     return false;
   }
 
+  /**
+   * True when every problem found was an unknown key. Those keys are now removed from the tree, so
+   * the rest can still be bound and validated, and the reader gets all problems in one run.
+   */
+  boolean onlyUnknownKeys() {
+    return onlyUnknownKeys;
+  }
+
   private void error(String code, JsonPointer at, String message, String hint) {
+    onlyUnknownKeys = false;
     problems.add(new Diagnostic(Severity.ERROR, code, sourceMap.value(at), message, hint));
   }
 

@@ -1,0 +1,36 @@
+package io.github.backupcatalogue.maven;
+
+import io.github.backupcatalogue.BackupCatalogue;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Checks the backup catalogue and reports every problem with its file, line and column; writes
+ * nothing. This is what a compliance pull request runs: {@code mvn backup-catalogue:validate}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateMojo extends AbstractCatalogueMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("backup-catalogue: skipped (backup-catalogue.skip)");
+      return;
+    }
+    if (!Files.isRegularFile(catalogue.toPath())) {
+      throw new MojoFailureException("No backup catalogue at " + catalogue + "; create it or set backup-catalogue.catalogue.");
+    }
+    try {
+      report(BackupCatalogue.validate(catalogue.toPath(), displayName()));
+      getLog().info("backup-catalogue: " + displayName() + " is valid");
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot read " + catalogue + ": " + e.getMessage(), e);
+    }
+  }
+}
