@@ -1,0 +1,96 @@
+package io.github.backupcatalogue.load;
+
+import static io.github.backupcatalogue.Catalogues.headlines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.backupcatalogue.Catalogues;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Safe loading: what the loader refuses, and how it says so. */
+class LoaderTest {
+
+  private static final String F = "backup-catalogue.yaml:";
+
+  @Test
+  void duplicateKeysAreRejectedWithBothLines() {
+    String yaml = Catalogues.ORGANIZATION.replace("settings:\n", "settings:\n  cross_account_backup: false\n");
+    assertThat(headlines(yaml)).contains(
+        F + "17:3: error[BC007]: duplicate key 'cross_account_backup' (first defined at line 16)");
+  }
+
+  @Test
+  void unknownKeysGetADidYouMean() {
+    String yaml = Catalogues.ORGANIZATION.replace("cross_account_backup: true", "cross_acount_backup: true");
+    assertThat(headlines(yaml)).contains(
+        F + "16:3: error[BC010]: unknown key 'cross_acount_backup' in settings; did you mean 'cross_account_backup'?");
+  }
+
+  @Test
+  void wrongTypesAreReported() {
+    String yaml = Catalogues.ORGANIZATION.replace("min_retention_days: 7,", "min_retention_days: seven,")
+        .replace("cross_account_backup: true", "cross_account_backup: yes");
+    assertThat(headlines(yaml)).containsExactly(
+        F + "16:25: error[BC011]: 'yes' is not a boolean",
+        F + "19:50: error[BC011]: 'seven' is not a whole number");
+  }
+
+  @Test
+  void missingRequiredKeysAreReported() {
+    String yaml = Catalogues.ORGANIZATION.replace("        vault: Local\n", "");
+    assertThat(headlines(yaml)).containsExactly(F + "27:7: error[BC012]: missing required key 'vault' in plans.Daily.rules.Nightly");
+  }
+
+  @Test
+  void tabsInIndentationAreRejected() {
+    String yaml = Catalogues.ORGANIZATION.replace("settings:\n  cross", "settings:\n\tcross");
+    assertThat(headlines(yaml)).containsExactly(F + "16:1: error[BC004]: tab character in indentation");
+  }
+
+  @Test
+  void customTagsAreRejected() {
+    String yaml = Catalogues.ORGANIZATION.replace("cross_account_backup: true", "cross_account_backup: !!javax.script.ScriptEngineManager [x]");
+    assertThat(headlines(yaml)).containsExactly(
+        F + "16:25: error[BC001]: the file is not valid YAML: Global tag is not allowed: tag:yaml.org,2002:javax.script.ScriptEngineManager");
+    String local = Catalogues.ORGANIZATION.replace("cross_account_backup: true", "cross_account_backup: !include other.yaml");
+    assertThat(headlines(local)).contains(F + "16:25: error[BC005]: YAML tag !include is not allowed in a catalogue");
+  }
+
+  @Test
+  void anAliasBombIsStoppedFastInBoundedMemory() {
+    StringBuilder bomb = new StringBuilder("version: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i <= 9; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      bomb.append(("*a" + (i - 1) + ", ").repeat(4)).append("*a").append(i - 1).append("]\n");
+    }
+    long before = System.nanoTime();
+    var lines = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(5), () -> headlines(bomb.toString()));
+    assertThat(lines).anyMatch(l -> l.contains("error[BC002]: aliases expand the catalogue to more than 100000 values"));
+    assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void tooManyAliasesAreRefused() {
+    StringBuilder yaml = new StringBuilder("version: 1\nx: &x [1]\ny: [");
+    yaml.append("*x, ".repeat(60)).append("*x]\n");
+    assertThat(headlines(yaml.toString())).singleElement().asString().contains("error[BC002]");
+  }
+
+  @Test
+  void leadingZerosOfAccountIdsSurvive() {
+    String yaml = Catalogues.ORGANIZATION.replace("\"345678901234\"", "012345678901");
+    var load = Catalogues.load(yaml);
+    assertThat(load.catalogue().orElseThrow().organization().accounts().get("app").id()).isEqualTo("012345678901");
+  }
+
+  @Test
+  void unsupportedVersionsStopAtOnce() {
+    assertThat(headlines("version: 2\n")).containsExactly(
+        F + "1:10: error[BC013]: unsupported catalogue version '2'; this generator reads version 1");
+  }
+
+  @Test
+  void invalidYamlPointsAtTheProblem() {
+    assertThat(headlines("version: 1\nplans: [unclosed\n")).singleElement().asString().startsWith(F + "3:1: error[BC001]: the file is not valid YAML");
+  }
+}
