@@ -1,0 +1,47 @@
+package io.github.backupcatalogue.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.backupcatalogue.BackupCatalogue;
+import io.github.backupcatalogue.Catalogues;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HclOutputFormatTest {
+
+  @Test
+  void escapesEverythingThatCouldLeaveAnHclString() {
+    assertThat(HclOutputFormat.INSTANCE.escapePlainText("a\"b\\c\nd\re\tf ${x} %{y} $z %w"))
+        .isEqualTo("a\\\"b\\\\c\\nd\\re\\tf $${x} %%{y} $z %w");
+    assertThat(HclOutputFormat.INSTANCE.escapePlainText("\u0001")).isEqualTo("\\u0001");
+  }
+
+  @Test
+  void heredocBodiesEscapeOnlyTemplateSequences() {
+    assertThat(HclOutputFormat.escapeHeredoc("{\"a\": \"${b} %{c}\"}\n}", 2)).isEqualTo("  {\"a\": \"$${b} %%{c}\"}\n  }");
+  }
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aHostileTagValueStaysInsideItsString() throws Exception {
+    String yaml = Catalogues.ORGANIZATION.replace("settings:", "deployment:\n  tags: {team: \"x\\\" = 1\\n${file(\\\"/etc/passwd\\\")}\"}\nsettings:");
+    Path catalogue = dir.resolve("backup-catalogue.yaml");
+    Files.writeString(catalogue, yaml);
+    var files = BackupCatalogue.render(catalogue, "backup-catalogue.yaml", null, false).files().orElseThrow();
+    assertThat(files.get("accounts/app/providers.tf"))
+        .contains("\"team\"       = \"x\\\" = 1\\n$${file(\\\"/etc/passwd\\\")}\"");
+  }
+
+  @Test
+  void formatterAlignsLikeTerraformFmt() {
+    String in = "resource \"x\" \"y\" {\n  name = \"a\"\n  description = \"b\"\n  tags = {\n    a = \"b\"\n    longer = \"c\"\n  }\n"
+        + "  policy = <<-EOT\n    {\"a\": 1}\n  EOT\n  kms_key_arn = k\n\n\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n";
+    assertThat(HclFormatter.format(in)).isEqualTo("resource \"x\" \"y\" {\n  name        = \"a\"\n  description = \"b\"\n  tags = {\n"
+        + "    a      = \"b\"\n    longer = \"c\"\n  }\n  policy      = <<-EOT\n    {\"a\": 1}\n  EOT\n  kms_key_arn = k\n\n"
+        + "  lifecycle {\n    prevent_destroy = true\n  }\n}\n");
+  }
+}
