@@ -39,6 +39,10 @@ public final class CatalogueLoader {
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
   /** Reads a catalogue file; {@code displayName} is how diagnostics name it. */
   public LoadResult load(Path file, String displayName) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
