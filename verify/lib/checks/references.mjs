@@ -1,0 +1,131 @@
+// Check 3: every reference a module makes (aws_*.name.attr, var.*, local.*, data.*, module.*,
+// provider aliases aws.x) is declared in that same module.
+import { declarations } from "../module.mjs";
+import { loadSchema } from "./schema.mjs";
+
+const KEYWORDS = new Set(["true", "false", "null", "for", "in", "if", "else", "endif", "endfor"]);
+const BUILTIN_ROOTS = new Set(["path", "terraform", "count", "each", "self"]);
+
+/** Finds the references (traversals) in a list of expression tokens. */
+export function traversals(tokens) {
+  const out = [];
+  const ts = tokens.filter((t) => t.type !== "Comment");
+  const bound = new Set();
+  const brackets = [];
+  // for-expressions bind names: [for k, v in ... : ...]
+  for (let k = 0; k < ts.length; k++) {
+    if (ts[k].type === "Ident" && ts[k].text === "for" && k > 0 && (ts[k - 1].type === "OBrack" || ts[k - 1].type === "OBrace")) {
+      for (let j = k + 1; j < ts.length && !(ts[j].type === "Ident" && ts[j].text === "in"); j++) {
+        if (ts[j].type === "Ident") bound.add(ts[j].text);
+      }
+    }
+  }
+  for (let k = 0; k < ts.length; k++) {
+    const t = ts[k];
+    if (t.type === "OBrace" || t.type === "OBrack" || t.type === "OParen") brackets.push(t.type);
+    if (t.type === "CBrace" || t.type === "CBrack" || t.type === "CParen") brackets.pop();
+    if (t.type !== "Ident") continue;
+    const prev = ts[k - 1];
+    const next = ts[k + 1];
+    if (prev && (prev.type === "Dot" || prev.type === "DoubleColon")) continue;
+    if (next && (next.type === "OParen" || next.type === "DoubleColon")) continue;
+    if (KEYWORDS.has(t.text) || bound.has(t.text)) continue;
+    if (next && next.type === "Equal") continue; // object key
+    if (
+      next &&
+      next.type === "Colon" &&
+      brackets[brackets.length - 1] === "OBrace" &&
+      (!prev || prev.type === "OBrace" || prev.type === "Comma" || prev.type === "Newline")
+    ) {
+      continue; // object key written with a colon
+    }
+    const segs = [t.text];
+    let j = k + 1;
+    for (;;) {
+      if (ts[j]?.type === "Dot" && ts[j + 1]?.type === "Ident") {
+        segs.push(ts[j + 1].text);
+        j += 2;
+      } else if (ts[j]?.type === "Dot" && ts[j + 1]?.type === "Number") {
+        segs.push(`[${ts[j + 1].text}]`);
+        j += 2;
+      } else if (ts[j]?.type === "OBrack" && ts[j + 1]?.type === "Number" && ts[j + 2]?.type === "CBrack") {
+        segs.push(`[${ts[j + 1].text}]`);
+        j += 3;
+      } else if (ts[j]?.type === "OBrack" && ts[j + 1]?.type === "Star" && ts[j + 2]?.type === "CBrack") {
+        segs.push("[*]");
+        j += 3;
+      } else break;
+    }
+    out.push({ segs, line: t.line, col: t.col, text: segs.join(".").replace(/\.\[/g, "[") });
+  }
+  return out;
+}
+
+function* walkAttributes(body, pathNames = []) {
+  for (const a of body.attributes) yield { attr: a, path: pathNames };
+  for (const b of body.blocks) yield* walkAttributes(b.body, [...pathNames, b.type]);
+}
+
+export function checkReferences(module) {
+  const d = declarations(module);
+  const schema = loadSchema();
+  const diags = [...d.duplicates];
+  let count = 0;
+  const fail = (file, r, msg) => diags.push({ file, line: r.line, col: r.col, message: msg });
+
+  for (const f of module.files) {
+    if (!f.body) continue;
+    for (const top of f.body.blocks) {
+      if (top.type === "terraform") continue;
+      const isProviderBlock = top.type === "provider";
+      for (const { attr, path } of walkAttributes(top.body)) {
+        if (top.type === "variable" && path.length === 0 && attr.name === "type") continue;
+        if (path[path.length - 1] === "lifecycle" && attr.name === "ignore_changes") continue;
+        if (isProviderBlock && path.length === 0 && attr.name === "alias") continue;
+        for (const r of traversals(attr.tokens)) {
+          count++;
+          const [root, second, third] = r.segs;
+          const attrSeg = r.segs.slice(2).find((s) => !s.startsWith("["));
+          if (root === "var") {
+            if (!d.variables.has(second)) fail(f.rel, r, `reference to undeclared input variable "${second}" (${r.text}): no variable "${second}" block in this module`);
+          } else if (root === "local") {
+            if (!d.locals.has(second)) fail(f.rel, r, `reference to undeclared local value "${second}" (${r.text})`);
+          } else if (root === "data") {
+            if (!d.data.has(`${second}.${third}`)) fail(f.rel, r, `reference to undeclared data source "data.${second}.${third}"`);
+          } else if (root === "module") {
+            if (!d.modules.has(second)) fail(f.rel, r, `reference to undeclared module "${second}"`);
+          } else if (BUILTIN_ROOTS.has(root)) {
+            // path.module, terraform.workspace, count.index, each.key, self.*
+          } else if (root === "aws") {
+            if (attr.name !== "provider" && attr.name !== "providers" && path.length === 0) {
+              fail(f.rel, r, `"${r.text}" refers to a provider configuration outside a provider argument`);
+            } else if (second === undefined) {
+              if (!d.providers.has("aws")) fail(f.rel, r, `reference to the default aws provider, but this module declares no provider "aws" block without alias`);
+            } else if (!d.providers.has(`aws.${second}`)) {
+              const known = [...d.providers.keys()].filter((k) => k.startsWith("aws.")).join(", ") || "none";
+              fail(f.rel, r, `reference to undeclared provider configuration "aws.${second}" (aliases declared here: ${known})`);
+            }
+          } else if (/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(root)) {
+            if (!second) {
+              fail(f.rel, r, `"${root}" is a resource type; a reference needs a resource name (${root}.NAME)`);
+              continue;
+            }
+            const res = d.resources.get(`${root}.${second}`);
+            if (!res) {
+              const same = [...d.resources.keys()].filter((k) => k.startsWith(`${root}.`));
+              fail(f.rel, r, `reference to undeclared resource "${root}.${second}"${same.length ? ` (declared ${root} resources: ${same.join(", ")})` : ""}`);
+              continue;
+            }
+            const rs = schema.resources[root];
+            if (rs && attrSeg && !rs.readable_attributes.includes(attrSeg)) {
+              fail(f.rel, r, `${r.text}: resource type ${root} has no attribute "${attrSeg}"`);
+            }
+          } else {
+            fail(f.rel, r, `reference to undeclared name "${r.text}"`);
+          }
+        }
+      }
+    }
+  }
+  return { diags, references: count };
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the verify tier needs, from this directory's own files:
+#   - npm packages pinned in package-lock.json (npm ci) -> verify/node_modules
+#   - Python tools pinned in requirements.txt + constraints.txt -> verify/.venv
+# Idempotent: does nothing when both are already installed from the current lock files.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "verify/setup.sh: Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.verify-lock.sha256 2>/dev/null)" != "$lock_sum" ]; then
+  echo "verify/setup.sh: npm ci" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+  echo "$lock_sum" > node_modules/.verify-lock.sha256
+fi
+
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' 2>/dev/null; then
+  echo "verify/setup.sh: Python 3.9 or newer is required as \$PYTHON or python3" >&2
+  exit 1
+fi
+req_sum=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
+if [ "$(cat .venv/.verify-requirements.sha256 2>/dev/null)" != "$req_sum" ] || [ ! -x .venv/bin/checkov ]; then
+  echo "verify/setup.sh: creating .venv from requirements.txt" >&2
+  rm -rf .venv
+  "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt >&2
+  echo "$req_sum" > .venv/.verify-requirements.sha256
+fi
