@@ -61,7 +61,7 @@ download_module() {
   out=$(cd "$tmp" && go mod download -json "$1" 2>&1) || true
   rm -rf "$tmp"
   local dir
-  dir=$(printf '%s' "$out" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' | head -1)
+  dir=$(printf '%s' "$out" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' | sed -n 1p)
   if [ -z "$dir" ] || [ ! -d "$dir" ]; then
     printf '%s\n' "$out" | sed -n 's/^[[:space:]]*"Error": //p' >&2
     return 1
@@ -80,7 +80,8 @@ link_terraform_registry() { # the same binary under registry.terraform.io, for t
 
 # ---- OpenTofu ------------------------------------------------------------------------------
 tofu_dir=$cache/tofu-$TOFU_VERSION
-if [ -x "$tofu_dir/tofu" ] && "$tofu_dir/tofu" version 2>/dev/null | grep -q "OpenTofu v$TOFU_VERSION"; then
+# (no `grep -q` / `head` on a pipe here: an early exit would SIGPIPE tofu and, with pipefail, fail)
+if [ -x "$tofu_dir/tofu" ] && "$tofu_dir/tofu" version 2>/dev/null | grep "OpenTofu v$TOFU_VERSION" >/dev/null; then
   log "OpenTofu $TOFU_VERSION: cached ($tofu_dir/tofu)"
 else
   log "OpenTofu $TOFU_VERSION: building from the Go module proxy (first build: ~8-9 min, ~1.7 GB peak RSS on 2 cores)"
@@ -92,7 +93,7 @@ else
       -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$tofu_dir.tmp/tofu" ./cmd/tofu)
   rm -rf "$work" "$tofu_dir"
   mv "$tofu_dir.tmp" "$tofu_dir"
-  "$tofu_dir/tofu" version | head -1 >&2
+  "$tofu_dir/tofu" version 2>/dev/null | sed -n 1p >&2
 fi
 [ "$provider_mode" = none ] && exit 0
 

@@ -190,13 +190,15 @@ func TestGeneratedRoots(t *testing.T) {
 		t.Skip("no generated roots (E2E_ROOTS unset, no golden roots)")
 	}
 	tools := requireTools(t)
+	if fromEnv {
+		t.Logf("E2E_ROOTS: %v", roots)
+	}
 	for _, root := range roots {
 		root := root
-		name := filepath.Base(root)
-		if fromEnv {
-			name = root
-		}
-		t.Run(name, func(t *testing.T) { runRoot(t, tools, root) })
+		t.Run(filepath.Base(root), func(t *testing.T) {
+			t.Logf("root: %s", root)
+			runRoot(t, tools, root)
+		})
 	}
 }
 

@@ -50,7 +50,9 @@ function parseArgs(argv) {
 }
 
 function defaultRoots() {
-  const golden = path.join(REPO, "generator-core", "src", "test", "resources", "golden");
+  const golden = process.env.VERIFY_GOLDEN_DIR
+    ? path.resolve(process.env.VERIFY_GOLDEN_DIR)
+    : path.join(REPO, "generator-core", "src", "test", "resources", "golden");
   if (!fs.existsSync(golden)) return [];
   return fs
     .readdirSync(golden, { withFileTypes: true })
@@ -116,7 +118,7 @@ async function main() {
   const explicit = opts.roots.length > 0;
   const roots = explicit ? opts.roots : defaultRoots();
   if (!roots.length) {
-    console.error(`verify: no roots given and no generated output under ${rel(path.join(REPO, "generator-core/src/test/resources/golden"))}/*/`);
+    console.error(`verify: no roots given and no generated output under ${rel(process.env.VERIFY_GOLDEN_DIR ?? path.join(REPO, "generator-core/src/test/resources/golden"))}/*/`);
     console.log("verify: 0 passed, 1 failed");
     process.exit(1);
   }
@@ -215,10 +217,19 @@ async function main() {
       if (opts.checks.has("policies")) {
         if (!readable) blocked("policies");
         else {
-          const { diags, documents, count } = m.policyResult;
+          const { diags, documents, orgPolicies, count } = m.policyResult;
           totals.documents += count;
-          const orgCount = count - documents.length;
-          report("policies", !diags.length, diags.length ? `${diags.length} problem(s) in ${count} policy document(s)` : `${count} policy documents valid (${documents.length} IAM/KMS, ${orgCount} organization backup polic${orgCount === 1 ? "y" : "ies"})`, diags, "policies");
+          const orgCount = orgPolicies.length;
+          const sizes = orgCount ? `: ${orgPolicies.map((p) => `${p.size}`).join(", ")} of 10000 characters` : "";
+          report(
+            "policies",
+            !diags.length,
+            diags.length
+              ? `${diags.length} problem(s) in ${count} policy document(s)`
+              : `${count} policy documents valid (${documents.length} IAM/KMS, ${orgCount} organization backup polic${orgCount === 1 ? "y" : "ies"}${sizes})`,
+            diags,
+            "policies",
+          );
         }
       }
       if (opts.checks.has("checkov") && !readable) blocked("checkov");

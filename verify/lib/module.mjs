@@ -161,7 +161,7 @@ export function declarations(module) {
           put(d.modules, b.labels[0], at, "module");
           break;
         case "locals":
-          for (const a of b.body.attributes) put(d.locals, a.name, { file: f.rel, line: a.line, col: a.col }, "local value");
+          for (const a of b.body.attributes) put(d.locals, a.name, { file: f.rel, line: a.line, col: a.col, attr: a }, "local value");
           break;
         case "provider": {
           const alias = b.body.attributes.find((a) => a.name === "alias");

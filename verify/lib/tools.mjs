@@ -107,6 +107,7 @@ export function matchException(exceptions, doc, finding) {
       (x.resource_type === "*" || x.resource_type === doc.type) &&
       (x.attribute === undefined || x.attribute === doc.attribute) &&
       (x.detail_contains === undefined || JSON.stringify(finding.detail ?? "").includes(x.detail_contains)) &&
+      (x.document_contains === undefined || doc.text.includes(x.document_contains)) &&
       (x.actions_subset_of === undefined ||
         (Array.isArray(finding.actions) && finding.actions.every((a) => x.actions_subset_of.map((s) => s.toLowerCase()).includes(String(a).toLowerCase())))),
   );

@@ -2,6 +2,7 @@
 // (so checkov starts once), then per fixture: which checks fail, and with which message.
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { before, describe, test } from "node:test";
 import { runVerify, FIXTURES } from "../lib/testkit.mjs";
@@ -50,7 +51,7 @@ describe("verify tier over the fixtures", () => {
     for (const c of ALL) assert.equal(m.checks.get(c).status, "PASS", `${c}: ${m.checks.get(c).summary}`);
     assert.deepEqual(m.diags, []);
     assert.match(m.checks.get("schema").summary, /17 resources .* hashicorp\/aws 6\.25\.0/);
-    assert.match(m.checks.get("policies").summary, /6 policy documents valid \(5 IAM\/KMS, 1 organization backup policy\)/);
+    assert.match(m.checks.get("policies").summary, /6 policy documents valid \(5 IAM\/KMS, 1 organization backup policy: \d+ of 10000 characters\)/);
     assert.match(m.checks.get("checkov").summary, /^\d+ passed, 0 failed, 0 skipped$/);
   });
 
@@ -148,11 +149,15 @@ describe("command line", () => {
   });
 
   test("no generated output is a failure, not a silent pass", async () => {
-    const r = await runVerify([], { cwd: "/" , env: {} });
-    // default roots are relative to the repository, not the working directory
-    if (fs.existsSync(path.join(FIXTURES, "..", "..", "..", "generator-core", "src", "test", "resources", "golden"))) return;
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /no roots given and no generated output/);
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "verify-empty-"));
+    try {
+      const r = await runVerify([], { env: { VERIFY_GOLDEN_DIR: empty } });
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /no roots given and no generated output/);
+      assert.match(r.stdout, /^verify: 0 passed, 1 failed$/m);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   test("an unknown check name is a usage error", async () => {

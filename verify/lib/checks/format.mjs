@@ -36,7 +36,7 @@ export function spaceAfterToken(subject, before, after) {
   ) {
     return false;
   }
-  if (isKeyword(subject, "in") && a === "Ident") return true;
+  if (isKeyword(subject, "in") && a === "OBrack") return true; // [for x in [foo] : x]
   if (a === "OBrack" && (s === "Ident" || s === "Number" || bracketChange(subject) < 0)) return false;
   if (s === "Minus") {
     switch (before.type) {

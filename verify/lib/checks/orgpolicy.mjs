@@ -86,14 +86,14 @@ const ROOT = obj({ plans: map(PLAN, { min: 1, names: NAME }) }, ["plans"]);
 const show = (v) => JSON.stringify(v);
 
 /**
- * root: JSON node (json.mjs) of the policy; raw: the document text as submitted;
+ * root: JSON node (json.mjs) of the policy; size: characters of the document as sent to AWS;
  * at(node|{offset}) -> {file, line, col}; pushes diagnostics to diags.
  */
-export function checkBackupPolicy(root, raw, where, at, diags) {
+export function checkBackupPolicy(root, size, where, at, diags) {
   const add = (node, path, msg) => diags.push({ ...at(node), message: `${where}: ${path ? path + ": " : ""}${msg}` });
 
-  if (raw.length > MAX_POLICY_CHARS) {
-    add(root, "", `backup policy is ${raw.length} characters, AWS Organizations accepts at most ${MAX_POLICY_CHARS} (whitespace counts: emit minified JSON or split the policy)`);
+  if (size > MAX_POLICY_CHARS) {
+    add(root, "", `backup policy is ${size} characters as sent to AWS, AWS Organizations accepts at most ${MAX_POLICY_CHARS} (whitespace counts: send minified JSON or split the policy)`);
   }
 
   const checkChildOp = (e, path) => {

@@ -5,6 +5,7 @@
 import { stringTemplate, renderTemplate } from "../hcl.mjs";
 import { parseJson, JsonError, entry } from "../json.mjs";
 import { checkBackupPolicy } from "./orgpolicy.mjs";
+import { declarations } from "../module.mjs";
 
 // resource type -> attribute -> kind of document
 export const POLICY_ATTRIBUTES = {
@@ -137,20 +138,61 @@ function checkIamDocument(doc, root, kind, where, at, diags) {
 }
 
 /**
+ * Finds the JSON text of a policy attribute. Accepted forms: a string literal or heredoc; a
+ * reference to a local value holding one (local.NAME); either wrapped in
+ * jsonencode(jsondecode(...)), which Terraform sends minified. Returns { tpl, file, minified }.
+ */
+function policySource(tokens, file, decls) {
+  let ts = tokens.filter((t) => t.type !== "Comment");
+  let minified = false;
+  const isCall = (name) => ts.length >= 3 && ts[0].type === "Ident" && ts[0].text === name && ts[1].type === "OParen" && ts[ts.length - 1].type === "CParen";
+  if (isCall("jsonencode")) {
+    const inner = ts.slice(2, -1);
+    if (inner.length >= 3 && inner[0].type === "Ident" && inner[0].text === "jsondecode" && inner[1].type === "OParen" && inner[inner.length - 1].type === "CParen") {
+      ts = inner.slice(2, -1);
+      minified = true;
+    }
+  }
+  const direct = stringTemplate(ts);
+  if (direct) return { tpl: direct, file, minified };
+  if (ts.length === 3 && ts[0].type === "Ident" && ts[0].text === "local" && ts[1].type === "Dot" && ts[2].type === "Ident") {
+    const local = decls.locals.get(ts[2].text);
+    const tpl = local && stringTemplate(local.attr.tokens);
+    if (tpl) return { tpl, file: local.file, minified, via: `local.${ts[2].text}` };
+  }
+  return null;
+}
+
+// Length of Terraform's jsonencode() output for a value: minified, with <, >, & and U+2028/9
+// escaped as \uXXXX (Go's encoding/json HTML escaping).
+export function jsonencodeLength(value) {
+  const text = JSON.stringify(value);
+  return text.length + 5 * (text.match(/[<>&\u2028\u2029]/g)?.length ?? 0);
+}
+
+/**
  * Returns { diags, documents, orgPolicies } where documents are IAM/KMS policies for parliament:
  * { file, line, col, where, type, attribute, kind, text, posAt }.
  */
 export function checkPolicies(module) {
   const diags = [];
   const documents = [];
+  const orgPolicies = [];
   let count = 0;
+  const decls = declarations(module);
   for (const { f, type, name, attr, kind, sub } of policyAttributes(module)) {
     const where = `${type}.${name}.${sub ? sub + "." : ""}${attr.name}`;
-    const tpl = stringTemplate(attr.tokens);
-    if (!tpl) {
-      diags.push({ file: f.rel, line: attr.line, col: attr.col, message: `${where}: the policy document must be a string literal or heredoc holding JSON, so that it can be verified` });
+    const src = policySource(attr.tokens, f.rel, decls);
+    if (!src) {
+      diags.push({
+        file: f.rel,
+        line: attr.line,
+        col: attr.col,
+        message: `${where}: the policy document must be a string literal or heredoc holding JSON (directly, or through a local value, optionally as jsonencode(jsondecode(...))), so that it can be verified`,
+      });
       continue;
     }
+    const { tpl } = src;
     if (tpl.segments.some((s) => s.control)) {
       const s = tpl.segments.find((x) => x.control);
       diags.push({ file: f.rel, line: s.line, col: s.col, message: `${where}: template directives (%{...}) are not expected in a policy document` });
@@ -158,17 +200,17 @@ export function checkPolicies(module) {
     }
     count++;
     const rendered = renderTemplate(tpl, substitute);
-    const at = (node) => ({ file: f.rel, ...rendered.posAt(node?.offset ?? 0) });
+    const at = (node) => ({ file: src.file, ...rendered.posAt(node?.offset ?? 0) });
     let parsed;
     try {
       parsed = parseJson(rendered.text);
     } catch (e) {
       if (!(e instanceof JsonError)) throw e;
-      diags.push({ file: f.rel, ...rendered.posAt(e.offset), message: `${where}: invalid JSON: ${e.message}` });
+      diags.push({ file: src.file, ...rendered.posAt(e.offset), message: `${where}: invalid JSON: ${e.message}` });
       continue;
     }
     for (const dup of parsed.duplicates) {
-      diags.push({ file: f.rel, ...rendered.posAt(dup.offset), message: `${where}: duplicate JSON key "${dup.key}" (AWS rejects duplicate keys)` });
+      diags.push({ file: src.file, ...rendered.posAt(dup.offset), message: `${where}: duplicate JSON key "${dup.key}" (AWS rejects duplicate keys)` });
     }
     if (kind === "organizations") {
       const typeAttr = module.files
@@ -188,11 +230,13 @@ export function checkPolicies(module) {
       // Policy size counts the characters of the document as submitted; interpolations are
       // counted at the length of their placeholder.
       const raw = renderTemplate(tpl, (s) => placeholder(s.interp)).text;
-      checkBackupPolicy(parsed.root, raw, where, at, diags);
+      const size = src.minified ? jsonencodeLength(parsed.value) : raw.length;
+      checkBackupPolicy(parsed.root, size, where, at, diags);
+      orgPolicies.push({ where, size });
       continue;
     }
     checkIamDocument(parsed.value, parsed.root, kind, where, at, diags);
-    documents.push({ file: f.rel, line: attr.line, col: attr.col, where, type, attribute: (sub ? sub + "." : "") + attr.name, kind, text: rendered.text, posAt: rendered.posAt });
+    documents.push({ file: src.file, line: attr.line, col: attr.col, where, type, attribute: (sub ? sub + "." : "") + attr.name, kind, text: rendered.text, posAt: rendered.posAt });
   }
-  return { diags, documents, count };
+  return { diags, documents, orgPolicies, count };
 }

@@ -61,9 +61,23 @@ export function traversals(tokens) {
   return out;
 }
 
-function* walkAttributes(body, pathNames = []) {
-  for (const a of body.attributes) yield { attr: a, path: pathNames };
-  for (const b of body.blocks) yield* walkAttributes(b.body, [...pathNames, b.type]);
+// Yields every attribute with its block path and the names bound around it: the iterator of
+// each enclosing `dynamic "x"` block (x, or its `iterator` argument) inside that block's content.
+function* walkAttributes(body, pathNames = [], bound = []) {
+  for (const a of body.attributes) yield { attr: a, path: pathNames, bound };
+  for (const b of body.blocks) {
+    let inner = bound;
+    if (b.type === "dynamic" && b.labels[0]) {
+      const it = b.body.attributes.find((a) => a.name === "iterator");
+      const name = it && it.tokens.length === 1 && it.tokens[0].type === "Ident" ? it.tokens[0].text : b.labels[0];
+      for (const a of b.body.attributes) if (a.name !== "iterator") yield { attr: a, path: [...pathNames, "dynamic"], bound };
+      for (const c of b.body.blocks) {
+        yield* walkAttributes(c.body, [...pathNames, b.labels[0]], c.type === "content" ? [...bound, name] : bound);
+      }
+      continue;
+    }
+    yield* walkAttributes(b.body, [...pathNames, b.type], inner);
+  }
 }
 
 export function checkReferences(module) {
@@ -78,7 +92,7 @@ export function checkReferences(module) {
     for (const top of f.body.blocks) {
       if (top.type === "terraform") continue;
       const isProviderBlock = top.type === "provider";
-      for (const { attr, path } of walkAttributes(top.body)) {
+      for (const { attr, path, bound } of walkAttributes(top.body)) {
         if (top.type === "variable" && path.length === 0 && attr.name === "type") continue;
         if (path[path.length - 1] === "lifecycle" && attr.name === "ignore_changes") continue;
         if (isProviderBlock && path.length === 0 && attr.name === "alias") continue;
@@ -86,7 +100,10 @@ export function checkReferences(module) {
           count++;
           const [root, second, third] = r.segs;
           const attrSeg = r.segs.slice(2).find((s) => !s.startsWith("["));
-          if (root === "var") {
+          if (bound.includes(root)) {
+            // iterator of an enclosing dynamic block: x.key / x.value
+            if (second !== undefined && second !== "key" && second !== "value") fail(f.rel, r, `dynamic block iterator ${root} has only .key and .value, not .${second}`);
+          } else if (root === "var") {
             if (!d.variables.has(second)) fail(f.rel, r, `reference to undeclared input variable "${second}" (${r.text}): no variable "${second}" block in this module`);
           } else if (root === "local") {
             if (!d.locals.has(second)) fail(f.rel, r, `reference to undeclared local value "${second}" (${r.text})`);

@@ -1,0 +1,176 @@
+// Unit tests of the tier's building blocks.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { parse as hcl2json } from "@cdktf/hcl2json";
+import { parse, stringTemplate, renderTemplate } from "../lib/hcl.mjs";
+import { parseJson, JsonError } from "../lib/json.mjs";
+import { hclDiagnostics } from "../lib/module.mjs";
+import { checkFormat } from "../lib/checks/format.mjs";
+import { checkBackupPolicy } from "../lib/checks/orgpolicy.mjs";
+import { placeholder, jsonencodeLength } from "../lib/checks/policies.mjs";
+import { loadSchema } from "../lib/checks/schema.mjs";
+import { FIXTURES, VERIFY_DIR } from "../lib/testkit.mjs";
+
+const REPO = path.resolve(VERIFY_DIR, "..");
+
+function tfFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return tfFiles(p);
+    return e.name.endsWith(".tf") ? [p] : [];
+  });
+}
+
+describe("HCL reader", () => {
+  const files = [
+    ...tfFiles(path.join(FIXTURES, "good")),
+    ...tfFiles(path.join(REPO, "generator-core", "src", "test", "resources", "golden")),
+  ];
+
+  test("decodes every string argument exactly as HashiCorp's parser does", async () => {
+    let compared = 0;
+    for (const file of files) {
+      const src = fs.readFileSync(file, "utf8");
+      const json = await hcl2json(file, src);
+      const { body } = parse(src, file);
+      for (const b of body.blocks.filter((x) => x.type === "resource")) {
+        const [type, name] = b.labels;
+        const expected = json.resource[type][name][0];
+        for (const a of b.body.attributes) {
+          const tpl = stringTemplate(a.tokens);
+          if (!tpl || typeof expected[a.name] !== "string") continue;
+          // hcl2json keeps template escapes ($${, %%{) as written
+          const mine = renderTemplate(tpl, (s) => "${" + s.interp + "}").text;
+          assert.equal(mine, expected[a.name].replaceAll("$${", "${").replaceAll("%%{", "%{"), `${file}: ${type}.${name}.${a.name}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 20, `only ${compared} strings compared`);
+  });
+
+  test("keeps source positions through escapes and heredoc indentation", () => {
+    const src = 'x = "a\\"b${var.c}d"\ny = <<-EOT\n    {\n      "k": 1\n    }\n  EOT\n';
+    const { body } = parse(src, "t.tf");
+    const [x, y] = body.attributes;
+    const rx = renderTemplate(stringTemplate(x.tokens));
+    assert.equal(rx.text, 'a"b${var.c}d');
+    assert.deepEqual(rx.posAt(2), { line: 1, col: 9 }); // the b after \"
+    const ry = renderTemplate(stringTemplate(y.tokens));
+    assert.equal(ry.text, '{\n  "k": 1\n}\n');
+    assert.deepEqual(ry.posAt(ry.text.indexOf('"k"')), { line: 4, col: 7 });
+  });
+});
+
+describe("JSON parser", () => {
+  test("reports duplicate keys, which JSON.parse silently merges", () => {
+    const r = parseJson('{"a": 1, "b": {"c": 2}, "a": 3}');
+    assert.deepEqual(r.duplicates.map((d) => [d.key, d.offset]), [["a", 24]]);
+  });
+
+  test("reports the offset of a syntax error", () => {
+    assert.throws(() => parseJson('{"a": [1, 2,]}'), (e) => e instanceof JsonError && e.offset === 12);
+  });
+});
+
+describe("hcl2json diagnostics", () => {
+  test("become file:line:col diagnostics, one per error", () => {
+    const d = hclDiagnostics("parse config: [a.tf:2,7-3,1: Invalid expression; Expected the start of an expression. a.tf:5,1-2: Argument or block definition required; An argument or block definition is required here.]", "a.tf");
+    assert.deepEqual(
+      d.map((x) => `${x.file}:${x.line}:${x.col}: ${x.message}`),
+      ["a.tf:2:7: Invalid expression; Expected the start of an expression.", "a.tf:5:1: Argument or block definition required; An argument or block definition is required here."],
+    );
+  });
+});
+
+describe("format check", () => {
+  const fmt = (src) => {
+    const { tokens, body } = parse(src, "t.tf");
+    return checkFormat({ src, rel: "t.tf", tokens, body }).map((d) => `${d.line}:${d.col}: ${d.message}`);
+  };
+
+  test("accepts canonical negation, subtraction, calls and templates", () => {
+    assert.deepEqual(fmt('locals {\n  a = -1\n  b = 1 - 2\n  c = max(1, -2)\n  d = "x-${local.a}"\n  e = [for s in ["a"] : upper(s)]\n}\n'), []);
+  });
+
+  test("rejects what terraform fmt would change", () => {
+    assert.deepEqual(fmt('locals {\n  a = max( 1, 2)\n}\n'), ['2:11: spacing: terraform fmt writes no space between "(" and 1']);
+    assert.deepEqual(fmt('locals {\n  a = "${local.b}"\n}\n'), ['2:7: interpolation-only expression: terraform fmt rewrites "${...}" to the bare expression']);
+    assert.deepEqual(fmt('locals {\n  a = 1\n}'), ["3:2: no newline at end of file"]);
+    assert.deepEqual(fmt('locals {\n  a = 1\n}\nlocals {\n  b = 1\n}\n'), ["4:1: no blank line between this block and the one ending on line 3"]);
+    assert.deepEqual(fmt('locals {\r\n  a = 1\r\n}\r\n'), ["1:9: carriage return: files must use LF line endings"]);
+  });
+});
+
+describe("organization backup policy check", () => {
+  const check = (policy, size) => {
+    const { root } = parseJson(JSON.stringify(policy));
+    const diags = [];
+    checkBackupPolicy(root, size ?? JSON.stringify(policy).length, "p", (n) => ({ file: "t.tf", line: 1, col: n.offset }), diags);
+    return diags.map((d) => d.message);
+  };
+  const a = (v) => ({ "@@assign": v });
+  const plan = (rules) => ({
+    plans: {
+      nightly: {
+        regions: a(["eu-west-1"]),
+        rules,
+        selections: { tags: { nightly: { iam_role_arn: a("arn:aws:iam::$account:role/Backup"), tag_key: a("backup"), tag_value: a(["nightly"]) } } },
+      },
+    },
+  });
+  const rule = { schedule_expression: a("cron(0 1 ? * * *)"), target_backup_vault_name: a("Vault") };
+
+  test("accepts the documented shape, child-control operators included", () => {
+    const p = plan({ Daily: { ...rule, "@@operators_allowed_for_child_policies": ["@@none"] } });
+    p.plans["@@operators_allowed_for_child_policies"] = ["@@append"];
+    assert.deepEqual(check(p), []);
+  });
+
+  test("rejects policies over 10,000 characters as sent", () => {
+    assert.match(check(plan({ Daily: rule }), 10001)[0], /10001 characters as sent to AWS, AWS Organizations accepts at most 10000/);
+  });
+
+  test("checks copy actions: keyed by destination vault ARN, lifecycle arithmetic", () => {
+    const arn = "arn:aws:backup:eu-central-1:210987654321:backup-vault:Central";
+    const msgs = check(plan({ Daily: { ...rule, copy_actions: { [arn]: { target_backup_vault_arn: a(arn.replace("Central", "Other")), lifecycle: { move_to_cold_storage_after_days: a("30"), delete_after_days: a("100") } } } } }));
+    assert.ok(msgs.some((m) => /differs from its copy action key/.test(m)), msgs.join("\n"));
+    assert.ok(msgs.some((m) => /delete_after_days \(100\) must be at least 90 days more than move_to_cold_storage_after_days \(30\)/.test(m)), msgs.join("\n"));
+  });
+
+  test("counts Terraform's jsonencode output, which escapes <, > and &", () => {
+    assert.equal(jsonencodeLength({ a: "<&>" }), JSON.stringify({ a: "<&>" }).length + 15);
+  });
+});
+
+describe("policy placeholders", () => {
+  test("stand in for interpolations with values of the right shape", () => {
+    assert.equal(placeholder("aws_iam_role.backup.arn"), "arn:aws:iam::111122223333:role/backup");
+    assert.equal(placeholder("var.account_id"), "111122223333");
+    assert.equal(placeholder("var.organization_id"), "o-a1b2c3d4e5");
+  });
+});
+
+describe("extracted provider schema", () => {
+  const schema = loadSchema();
+  test("comes from the pinned package and covers every resource type the generator emits", () => {
+    assert.equal(schema.source.package, "@cdktf/provider-aws@21.22.1");
+    assert.equal(schema.source.terraform_provider, "hashicorp/aws@6.25.0");
+    assert.equal(Object.keys(schema.resources).length, 16);
+  });
+  test("records required arguments and single-block nesting", () => {
+    assert.equal(schema.resources.aws_iam_role.attributes.assume_role_policy.required, true);
+    assert.equal(schema.resources.aws_backup_vault.attributes.name.required, true);
+    assert.equal(schema.resources.aws_backup_vault.attributes.kms_key_arn.required, false);
+    const rule = schema.resources.aws_backup_plan.blocks.rule;
+    assert.equal(rule.required, true);
+    assert.equal(rule.block.blocks.lifecycle.nesting, "single");
+    assert.equal(rule.block.blocks.copy_action.nesting, "list");
+    assert.ok(schema.resources.aws_kms_key.readable_attributes.includes("arn"));
+    for (const k of ["region", "allowed_account_ids", "alias"]) assert.ok(schema.provider.attributes[k], k);
+    for (const k of ["assume_role", "default_tags"]) assert.ok(schema.provider.blocks[k], k);
+  });
+});
