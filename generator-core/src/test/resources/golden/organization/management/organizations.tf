@@ -30,13 +30,26 @@ resource "aws_organizations_resource_policy" "backup_policy_delegation" {
           "Resource": "*"
         },
         {
+          "Sid": "AllowBackupPolicyCreation",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": "arn:aws:iam::123456789101:root"
+          },
+          "Action": "organizations:CreatePolicy",
+          "Resource": "*",
+          "Condition": {
+            "StringEquals": {
+              "organizations:PolicyType": "BACKUP_POLICY"
+            }
+          }
+        },
+        {
           "Sid": "AllowBackupPolicyModification",
           "Effect": "Allow",
           "Principal": {
             "AWS": "arn:aws:iam::123456789101:root"
           },
           "Action": [
-            "organizations:CreatePolicy",
             "organizations:DeletePolicy",
             "organizations:DescribePolicy",
             "organizations:UpdatePolicy"

@@ -108,10 +108,17 @@ final class IamDocuments {
     read.set("Principal", awsPrincipal(principals));
     read.set("Action", Json.array(List.of("organizations:Describe*", "organizations:List*")));
     read.put("Resource", "*");
+    // CreatePolicy cannot be scoped to a policy ARN (the policy does not exist yet): it gets "*",
+    // limited to BACKUP_POLICY by the condition, as in AWS's own delegation examples.
+    ObjectNode create = statement("AllowBackupPolicyCreation", "Allow");
+    create.set("Principal", awsPrincipal(principals));
+    create.put("Action", "organizations:CreatePolicy");
+    create.put("Resource", "*");
+    create.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
     ObjectNode modify = statement("AllowBackupPolicyModification", "Allow");
     modify.set("Principal", awsPrincipal(principals));
-    modify.set("Action", Json.array(List.of("organizations:CreatePolicy", "organizations:DeletePolicy",
-        "organizations:DescribePolicy", "organizations:UpdatePolicy")));
+    modify.set("Action", Json.array(List.of("organizations:DeletePolicy", "organizations:DescribePolicy",
+        "organizations:UpdatePolicy")));
     modify.put("Resource", org + "policy/" + organizationId + "/backup_policy/*");
     modify.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
     ObjectNode attach = statement("AllowBackupPolicyAttachmentAndDetachment", "Allow");
@@ -120,7 +127,7 @@ final class IamDocuments {
     attach.set("Resource", Json.array(List.of(org + "account/" + organizationId + "/*", org + "ou/" + organizationId + "/*",
         org + "root/" + organizationId + "/*", org + "policy/" + organizationId + "/backup_policy/*")));
     attach.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
-    return document(read, modify, attach);
+    return document(read, create, modify, attach);
   }
 
   private static ObjectNode statement(String sid, String effect) {

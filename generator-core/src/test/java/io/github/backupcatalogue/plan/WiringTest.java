@@ -82,4 +82,21 @@ class WiringTest {
       }
     }
   }
+
+  @Test
+  void theDelegatedAdministratorCanCreateBackupPoliciesAndOnlyThose() throws Exception {
+    var management = module(plan(Catalogues.ORGANIZATION), "management").management();
+    JsonNode policy = new ObjectMapper().readTree(management.resourcePolicy());
+    JsonNode create = null;
+    for (JsonNode s : policy.get("Statement")) {
+      if (s.get("Action").toString().contains("organizations:CreatePolicy")) {
+        assertThat(create).as("CreatePolicy in one statement only").isNull();
+        create = s;
+      }
+    }
+    // CreatePolicy cannot be scoped to a policy ARN (the policy does not exist yet).
+    assertThat(create.get("Resource").asText()).isEqualTo("*");
+    assertThat(create.get("Condition").get("StringEquals").get("organizations:PolicyType").asText()).isEqualTo("BACKUP_POLICY");
+    assertThat(create.get("Principal").get("AWS").asText()).isEqualTo("arn:aws:iam::123456789101:root");
+  }
 }
