@@ -59,7 +59,12 @@ func requireTools(t *testing.T) Tools {
 func ExpectedOrgPoliciesFor(root string) (map[string]map[string][]byte, bool, error) {
 	dir := root + "-expected"
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, false, nil
+		// Golden roots: the generator's tests write the policy documents the planner means to
+		// send to generator-core/src/test/resources/expected-policies/<sample>/.
+		dir = filepath.Join(filepath.Dir(filepath.Clean(root)), "..", "expected-policies", filepath.Base(filepath.Clean(root)))
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, false, nil
+		}
 	}
 	out := map[string]map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -161,10 +166,11 @@ func runRoot(t *testing.T, tools Tools, root string) {
 			continue
 		}
 		for addr, want := range byAddr {
+			checked++
 			if err := AssertOrgPolicyContentEquals(p, addr, want); err != nil {
 				t.Errorf("org policy content: %v", err)
+				continue
 			}
-			checked++
 			t.Logf("org policy content of %s:%s equals the expected JSON", m, addr)
 		}
 	}

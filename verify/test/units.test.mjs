@@ -1,5 +1,6 @@
 // Unit tests of the tier's building blocks.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
@@ -9,7 +10,7 @@ import { parseJson, JsonError } from "../lib/json.mjs";
 import { hclDiagnostics } from "../lib/module.mjs";
 import { checkFormat } from "../lib/checks/format.mjs";
 import { checkBackupPolicy } from "../lib/checks/orgpolicy.mjs";
-import { placeholder, jsonencodeLength } from "../lib/checks/policies.mjs";
+import { placeholder, jsonencodeLength, checkPolicies } from "../lib/checks/policies.mjs";
 import { loadSchema } from "../lib/checks/schema.mjs";
 import { FIXTURES, VERIFY_DIR } from "../lib/testkit.mjs";
 
@@ -172,5 +173,56 @@ describe("extracted provider schema", () => {
     assert.ok(schema.resources.aws_kms_key.readable_attributes.includes("arn"));
     for (const k of ["region", "allowed_account_ids", "alias"]) assert.ok(schema.provider.attributes[k], k);
     for (const k of ["assume_role", "default_tags"]) assert.ok(schema.provider.blocks[k], k);
+  });
+});
+
+describe("policy document checks", () => {
+  const moduleOf = (src) => {
+    const { tokens, body } = parse(src, "t.tf");
+    return { name: "t", files: [{ rel: "t.tf", src, tokens, body }] };
+  };
+  const doc = (statements) => JSON.stringify({ Version: "2012-10-17", Statement: statements }).replaceAll("\\", "\\\\").replaceAll('"', '\\"');
+  const admin = { Sid: "Admin", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" };
+  const messages = (src) => checkPolicies(moduleOf(src)).diags.map((d) => `${d.line}:${d.col}: ${d.message}`);
+
+  test("a vault policy may open to everyone only within the organization", () => {
+    const open = { Effect: "Allow", Principal: { AWS: "*" }, Action: "backup:CopyIntoBackupVault", Resource: "*" };
+    const scoped = { ...open, Condition: { StringEquals: { "aws:PrincipalOrgID": "${var.organization_id}" } } };
+    const vault = (st) => `resource "aws_backup_vault_policy" "v" {\n  backup_vault_name = "v"\n  policy            = "${doc([st])}"\n}\n`;
+    assert.match(messages(vault(open))[0], /vault policy allows a wildcard principal \("\*"\) without a condition scoping it/);
+    assert.deepEqual(messages(vault(scoped)), []);
+  });
+
+  test("a key policy must keep an administrator (kms:PutKeyPolicy)", () => {
+    const use = { Effect: "Allow", Principal: { AWS: "${aws_iam_role.backup.arn}" }, Action: ["kms:Decrypt"], Resource: "*" };
+    const key = (sts) => `resource "aws_kms_key" "k" {\n  policy = "${doc(sts)}"\n}\n`;
+    assert.match(messages(key([use]))[0], /no statement allows any principal kms:PutKeyPolicy/);
+    assert.deepEqual(messages(key([admin, use])), []);
+  });
+
+  test("duplicate keys and invalid JSON are reported in the .tf file", () => {
+    const src = 'resource "aws_iam_role_policy" "p" {\n  role   = "r"\n  policy = <<-EOT\n    {"Version": "2012-10-17", "Version": "2012-10-17",\n     "Statement": []}\n  EOT\n}\n';
+    assert.deepEqual(messages(src), ['4:31: aws_iam_role_policy.p.policy: duplicate JSON key "Version" (AWS rejects duplicate keys)']);
+    const bad = src.replace('"Statement": []', '"Statement": [,]');
+    assert.match(messages(bad)[0], /^5:20: aws_iam_role_policy\.p\.policy: invalid JSON: expected a JSON value/);
+  });
+});
+
+describe("format check agrees with terraform fmt", { skip: spawnSync("terraform", ["version"]).status !== 0 && "no terraform binary" }, () => {
+  test("on every fixture file", () => {
+    for (const file of tfFiles(FIXTURES)) {
+      const src = fs.readFileSync(file, "utf8");
+      let tokens;
+      let body;
+      try {
+        ({ tokens, body } = parse(src, file));
+      } catch {
+        continue; // the malformed fixture
+      }
+      // rules terraform fmt does not enforce, which the generator promises on top
+      const diags = checkFormat({ src, rel: file, tokens, body }).filter((d) => !/consecutive blank line|no blank line between|trailing whitespace|blank line\(s\) at end/.test(d.message));
+      const tf = spawnSync("terraform", ["fmt", "-check", file]).status === 0;
+      assert.equal(diags.length === 0, tf, `${file}: terraform fmt ${tf ? "accepts" : "rejects"} it, verify says ${JSON.stringify(diags)}`);
+    }
   });
 });

@@ -45,4 +45,28 @@ class GoldenFilesTest {
       assertThat(file.getValue()).as(file.getKey()).isEqualTo(expected.get(file.getKey()));
     }
   }
+
+  /**
+   * The organization policy documents the generator means to send, straight from the planner (not
+   * through the templates). The Terratest tier compares each plan's policy content with these.
+   */
+  @ParameterizedTest
+  @MethodSource("samples")
+  void expectedPolicyDocumentsAreUpToDate(String sample) throws Exception {
+    var catalogue = io.github.backupcatalogue.load.CatalogueLoader.class.getDeclaredConstructor().newInstance()
+        .load(TestFiles.sample(sample), "backup-catalogue.yaml").catalogue().orElseThrow();
+    SortedMap<String, String> files = new java.util.TreeMap<>();
+    for (String name : catalogue.policies().keySet()) {
+      files.put("policies/aws_organizations_policy." + io.github.backupcatalogue.plan.Identifiers.of(name) + ".json",
+          io.github.backupcatalogue.plan.Json.pretty(io.github.backupcatalogue.plan.BackupPolicyDocuments.document(catalogue, name)) + "\n");
+    }
+    Path dir = TestFiles.repoRoot().resolve("generator-core/src/test/resources/expected-policies").resolve(sample);
+    if (Boolean.getBoolean("backupcatalogue.updateGolden")) {
+      for (var file : files.entrySet()) {
+        Files.createDirectories(dir.resolve(file.getKey()).getParent());
+        Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+      }
+    }
+    assertThat(TestFiles.readTree(dir)).isEqualTo(files);
+  }
 }
