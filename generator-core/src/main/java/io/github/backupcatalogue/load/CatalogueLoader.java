@@ -9,15 +9,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.diagnostics.SourceFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class CatalogueLoader {
     } catch (CharacterCodingException e) {
       SourceFile source = new SourceFile(displayName, "");
       return new LoadResult(source, Optional.empty(), new SourceMap(), List.of(new Diagnostic(Severity.ERROR, "BC001",
-          io.github.backupcatalogue.diagnostics.Position.START, "the file is not UTF-8 text", "save the catalogue as UTF-8")));
+          Position.START, "the file is not UTF-8 text", "save the catalogue as UTF-8")));
     }
     return load(new SourceFile(displayName, text));
   }
@@ -91,7 +92,7 @@ public final class CatalogueLoader {
           "cannot read this value: " + e.getOriginalMessage(), "check the value against the README's catalogue reference"));
       return new LoadResult(source, Optional.empty(), tree.sourceMap(), problems);
     } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      problems.add(new Diagnostic(Severity.ERROR, "BC011", io.github.backupcatalogue.diagnostics.Position.START,
+      problems.add(new Diagnostic(Severity.ERROR, "BC011", Position.START,
           "cannot read the catalogue: " + e.getMessage(), "check it against the README's catalogue reference"));
       return new LoadResult(source, Optional.empty(), tree.sourceMap(), problems);
     }

@@ -104,10 +104,14 @@ public final class Model {
       String resourceName, String vault, String region, String providerAlias, String alias, boolean rotation,
       int deletionWindowDays, String description, String policy, String source) {}
 
-  /** A vault in one region, with its lock and access policy. */
+  /** A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts copying in. */
   public record Vault(
       String resourceName, String name, String region, String providerAlias, String keyResource, String keyArn, Lock lock,
-      String accessPolicy, Map<String, String> tags, String source) {}
+      String accessPolicy, Map<String, String> tags, List<String> copiesFrom, String source) {
+    public Vault {
+      copiesFrom = List.copyOf(copiesFrom);
+    }
+  }
 
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}
 

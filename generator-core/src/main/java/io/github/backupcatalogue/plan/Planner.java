@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -113,7 +114,7 @@ public final class Planner {
     List<Vault> vaults = new ArrayList<>();
     SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
     String role = c.backupRole().arn(accountId(account));
-    scope.memberVaults().getOrDefault(account, new java.util.TreeMap<>()).forEach((vault, vaultRegions) -> {
+    scope.memberVaults().getOrDefault(account, new TreeMap<>()).forEach((vault, vaultRegions) -> {
       for (String region : vaultRegions) {
         regions.add(region);
         addVault(account, vault, region, List.of(role), List.of(), keys, vaults);
@@ -122,11 +123,11 @@ public final class Planner {
     if (central) {
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
         regions.add(region);
-        List<String> sourceRoles = new ArrayList<>();
-        sourceRoles.add(role);
-        sources.stream().filter(s -> !s.equals(account)).map(s -> c.backupRole().arn(accountId(s))).forEach(sourceRoles::add);
-        List<String> copySources = sourceRoles.subList(1, sourceRoles.size());
-        addVault(account, vault, region, sourceRoles, copySources, keys, vaults);
+        List<String> sourceAccounts = sources.stream().filter(s -> !s.equals(account)).toList();
+        List<String> sourceRoles = sourceAccounts.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
+        List<String> keyUsers = new ArrayList<>(List.of(role));
+        keyUsers.addAll(sourceRoles);
+        addVault(account, vault, region, keyUsers, sourceAccounts, keys, vaults);
       }));
     }
     String home = homeRegion(account);
@@ -154,7 +155,7 @@ public final class Planner {
     List<Key> keys = new ArrayList<>();
     List<Vault> vaults = new ArrayList<>();
     String role = c.backupRole().arn(account.id());
-    scope.memberVaults().getOrDefault(account.name(), new java.util.TreeMap<>()).forEach((vault, regions) -> {
+    scope.memberVaults().getOrDefault(account.name(), new TreeMap<>()).forEach((vault, regions) -> {
       for (String region : regions) {
         addVault(account.name(), vault, region, List.of(role), List.of(), keys, vaults);
       }
@@ -208,8 +209,10 @@ public final class Planner {
 
   // ------------------------------------------------------------------ parts
 
-  private void addVault(String account, String vaultName, String region, List<String> keyUsers, List<String> copySources,
+  /** Adds a vault (and its key, unless the key is not ours) that {@code copiesFrom} accounts copy into. */
+  private void addVault(String account, String vaultName, String region, List<String> keyUsers, List<String> copiesFrom,
       List<Key> keys, List<Vault> vaults) {
+    List<String> copySources = copiesFrom.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
     var vault = c.vaults().get(vaultName);
     String resource = Identifiers.regional(vaultName, region);
     String alias = regionProvider(region).alias();
@@ -229,7 +232,7 @@ public final class Planner {
     String policy = IamDocuments.vaultPolicy(organizationId, copySources, access.denyRecoveryPointDeletion(), breakGlass);
     vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
         vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
-        copySources.isEmpty() ? source : source + "; copies in from " + copySources.size() + " account(s)"));
+        copiesFrom, source));
   }
 
   static String keyAlias(String vault) {

@@ -20,6 +20,7 @@ import io.github.backupcatalogue.catalogue.Vault;
 import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.catalogue.VaultLock;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.load.Suggestions;
@@ -93,7 +94,7 @@ public final class CatalogueValidator {
 
   private void checkShape(Catalogue c) {
     if (c.organization() == null && c.account() == null) {
-      error("BC108", at(), "the catalogue has neither 'organization' nor 'account'",
+      error("BC108", Position.START, "the catalogue has neither 'organization' nor 'account'",
           "add 'organization:' for an AWS Organization with backup policies, or 'account:' for one account");
     }
     if (c.organization() != null && c.account() != null) {
@@ -105,7 +106,7 @@ public final class CatalogueValidator {
           "a single account gets its plans directly; remove 'policies' or describe the organization");
     }
     if (c.account() != null) {
-      checkModuleName(c.account().name(), key("account", "name"), value("account", "name"));
+      checkModuleName(c.account().name(), value("account", "name"));
       checkAccountId(c.account().id(), value("account", "id"));
       checkRegions(c.account().regions(), ptr("account", "regions"));
     }
@@ -145,7 +146,7 @@ public final class CatalogueValidator {
     Map<String, String> namesById = new HashMap<>();
     org.accounts().forEach((name, account) -> {
       JsonPointer p = ptr("organization", "accounts", name);
-      checkModuleName(name, sourceMap.key(p), sourceMap.key(p));
+      checkModuleName(name, sourceMap.key(p));
       checkAccountId(account.id(), sourceMap.value(p.appendProperty("id")));
       String other = namesById.putIfAbsent(account.id(), name);
       if (other != null && ACCOUNT_ID.matcher(account.id()).matches()) {
@@ -427,7 +428,7 @@ public final class CatalogueValidator {
       CopyAction copy = rule.copyTo().get(i);
       JsonPointer cp = p.appendProperty("copy_to").appendIndex(i);
       if (copy.region() != null) {
-        checkRegions(List.of(copy.region()), cp.appendProperty("region"));
+        checkRegion(copy.region(), cp.appendProperty("region"));
       } else if (plan.regions().size() > 1) {
         error("BC237", sourceMap.value(cp), "plan '" + planName + "' runs in " + plan.regions().size()
             + " regions, so the copy to '" + copy.vault() + "' needs a region",
@@ -623,7 +624,7 @@ public final class CatalogueValidator {
 
   // ---------------------------------------------------------------- helpers
 
-  private void checkAccountId(String id, io.github.backupcatalogue.diagnostics.Position at) {
+  private void checkAccountId(String id, Position at) {
     if (!ACCOUNT_ID.matcher(id).matches()) {
       String digits = id.replaceAll("\\D", "");
       error("BC101", at, "account id '" + id + "' is not 12 digits" + (id.matches("\\d+") ? " (it has " + digits.length() + ")" : ""),
@@ -631,10 +632,9 @@ public final class CatalogueValidator {
     }
   }
 
-  private void checkModuleName(String name, io.github.backupcatalogue.diagnostics.Position keyAt,
-      io.github.backupcatalogue.diagnostics.Position valueAt) {
+  private void checkModuleName(String name, Position at) {
     if (!MODULE_NAME.matcher(name).matches()) {
-      error("BC107", valueAt, "account name '" + name + "' cannot name a module directory",
+      error("BC107", at, "account name '" + name + "' cannot name a module directory",
           "use 1-63 lower-case letters, digits, _ and -, starting with a letter or digit");
     }
   }
@@ -642,19 +642,27 @@ public final class CatalogueValidator {
   private void checkRegions(List<String> regions, JsonPointer p) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < regions.size(); i++) {
-      String region = regions.get(i);
-      JsonPointer at = regions.size() == 1 && !p.toString().endsWith("/regions") ? p : p.appendIndex(i);
-      if (AwsRegions.isOtherPartition(region)) {
-        error("BC106", sourceMap.value(at), "region " + region + " is in another AWS partition, which is not supported yet",
-            "use regions of the standard aws partition");
-      } else if (!AwsRegions.isKnown(region)) {
-        error("BC106", sourceMap.value(at), "'" + region + "' is not an AWS region"
-            + Suggestions.closest(region, AwsRegions.all()).map(s -> "; did you mean '" + s + "'?").orElse(""),
-            "regions look like eu-west-1");
-      } else if (!seen.add(region)) {
-        error("BC106", sourceMap.value(at), "region " + region + " is listed twice", "list each region once");
+      JsonPointer at = p.appendIndex(i);
+      if (checkRegion(regions.get(i), at) && !seen.add(regions.get(i))) {
+        error("BC106", sourceMap.value(at), "region " + regions.get(i) + " is listed twice", "list each region once");
       }
     }
+  }
+
+  /** True when the region is a known region of the aws partition; reports it otherwise. */
+  private boolean checkRegion(String region, JsonPointer at) {
+    if (AwsRegions.isOtherPartition(region)) {
+      error("BC106", sourceMap.value(at), "region " + region + " is in another AWS partition, which is not supported yet",
+          "use regions of the standard aws partition");
+      return false;
+    }
+    if (!AwsRegions.isKnown(region)) {
+      error("BC106", sourceMap.value(at), "'" + region + "' is not an AWS region"
+          + Suggestions.closest(region, AwsRegions.all()).map(s -> "; did you mean '" + s + "'?").orElse(""),
+          "regions look like eu-west-1");
+      return false;
+    }
+    return true;
   }
 
   /** Reports a name that resolves to nothing; true when it resolves. */
@@ -677,23 +685,19 @@ public final class CatalogueValidator {
     return p;
   }
 
-  private io.github.backupcatalogue.diagnostics.Position at() {
-    return io.github.backupcatalogue.diagnostics.Position.START;
-  }
-
-  private io.github.backupcatalogue.diagnostics.Position key(String... parts) {
+  private Position key(String... parts) {
     return sourceMap.key(ptr(parts));
   }
 
-  private io.github.backupcatalogue.diagnostics.Position value(String... parts) {
+  private Position value(String... parts) {
     return sourceMap.value(ptr(parts));
   }
 
-  private void error(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
+  private void error(String code, Position at, String message, String hint) {
     problems.add(new Diagnostic(Severity.ERROR, code, at, message, hint));
   }
 
-  private void warning(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
+  private void warning(String code, Position at, String message, String hint) {
     problems.add(new Diagnostic(Severity.WARNING, code, at, message, hint));
   }
 }

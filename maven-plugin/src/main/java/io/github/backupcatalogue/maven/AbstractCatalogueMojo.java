@@ -3,7 +3,9 @@ package io.github.backupcatalogue.maven;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import java.io.File;
+import java.nio.file.Files;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -37,6 +39,21 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
   /** The project directory, to print catalogue paths relative to it. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("backup-catalogue: skipped (backup-catalogue.skip)");
+      return;
+    }
+    if (!Files.isRegularFile(catalogue.toPath())) {
+      throw new MojoFailureException("No backup catalogue at " + catalogue + "; create it or set backup-catalogue.catalogue.");
+    }
+    run();
+  }
+
+  /** The goal itself, once the catalogue is known to exist and the goal is not skipped. */
+  abstract void run() throws MojoExecutionException, MojoFailureException;
 
   String displayName() {
     try {

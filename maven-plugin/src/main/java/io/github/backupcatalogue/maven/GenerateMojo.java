@@ -5,7 +5,6 @@ import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.write.UnsafeOutputException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,14 +39,7 @@ public class GenerateMojo extends AbstractCatalogueMojo {
   File templateDirectory;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("backup-catalogue: skipped (backup-catalogue.skip)");
-      return;
-    }
-    if (!Files.isRegularFile(catalogue.toPath())) {
-      throw new MojoFailureException("No backup catalogue at " + catalogue + "; create it or set backup-catalogue.catalogue.");
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     try {
       var templates = templateDirectory != null && templateDirectory.isDirectory() ? templateDirectory.toPath() : null;
       if (templates != null) {

@@ -2,7 +2,6 @@ package io.github.backupcatalogue.maven;
 
 import io.github.backupcatalogue.BackupCatalogue;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -18,14 +17,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class ValidateMojo extends AbstractCatalogueMojo {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("backup-catalogue: skipped (backup-catalogue.skip)");
-      return;
-    }
-    if (!Files.isRegularFile(catalogue.toPath())) {
-      throw new MojoFailureException("No backup catalogue at " + catalogue + "; create it or set backup-catalogue.catalogue.");
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     try {
       report(BackupCatalogue.validate(catalogue.toPath(), displayName()));
       getLog().info("backup-catalogue: " + displayName() + " is valid");

@@ -3,7 +3,7 @@
 <@lib.header "backup vaults, their locks and access policies."/>
 <#list module.vaults as v>
 
-# Source: ${v.source} (${v.region})
+# Source: ${v.source} (${v.region})<#if v.copiesFrom?has_content>; receives copies from <#list v.copiesFrom as a>${a}<#sep>, </#sep></#list></#if>
 resource "aws_backup_vault" "${v.resourceName}" {
   provider      = aws.${v.providerAlias}
   name          = "${v.name}"
