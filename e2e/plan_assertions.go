@@ -125,8 +125,12 @@ func providerKey(r *tfjson.ConfigResource) string {
 	return r.ProviderConfigKey
 }
 
+// existingKeyARN matches the key ARN of an existing customer-managed key (never an alias ARN).
+var existingKeyARN = regexp.MustCompile(`^arn:aws:kms:[a-z0-9-]+:\d{12}:key/[0-9a-zA-Z-]+$`)
+
 // CheckVaults: every aws_backup_vault is encrypted with a customer-managed key created in the
-// same module and the same provider configuration (so the same account and region), and has
+// same module and the same provider configuration (so the same account and region), or with an
+// existing key given by its key ARN, and has
 // an aws_backup_vault_lock_configuration in the same provider configuration naming it.
 func CheckVaults(plan *tfjson.Plan) []error {
 	var errs []error
@@ -136,7 +140,11 @@ func CheckVaults(plan *tfjson.Plan) []error {
 		switch {
 		case len(keys) == 0:
 			if c, ok := constant(v, "kms_key_arn"); ok {
-				errs = append(errs, fmt.Errorf("%s: kms_key_arn is the constant %v, not a customer-managed aws_kms_key of this module", v.Address, c))
+				// An existing key the catalogue names (encryption.key: existing) is written as its key
+				// ARN; an alias (alias/aws/backup is the AWS managed key) is not a key we can vouch for.
+				if s, isString := c.(string); !isString || !existingKeyARN.MatchString(s) {
+					errs = append(errs, fmt.Errorf("%s: kms_key_arn is the constant %v, neither a customer-managed aws_kms_key of this module nor a KMS key ARN", v.Address, c))
+				}
 			} else if len(refs(v, "kms_key_arn")) > 0 {
 				errs = append(errs, fmt.Errorf("%s: kms_key_arn refers to %v, not to an aws_kms_key of this module", v.Address, refs(v, "kms_key_arn")))
 			} else {

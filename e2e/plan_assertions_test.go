@@ -77,6 +77,9 @@ func TestCheckVaults(t *testing.T) {
 		res{typ: "aws_kms_key", name: "k"},
 		res{typ: "aws_backup_vault", name: "v", exprs: map[string]interface{}{"kms_key_arn": "ref:aws_kms_key.k.arn"}},
 		res{typ: "aws_backup_vault_lock_configuration", name: "l", exprs: map[string]interface{}{"backup_vault_name": "ref:aws_backup_vault.v.name"}},
+		res{typ: "aws_backup_vault", name: "existing", exprs: map[string]interface{}{
+			"kms_key_arn": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}},
+		res{typ: "aws_backup_vault_lock_configuration", name: "le", exprs: map[string]interface{}{"backup_vault_name": "ref:aws_backup_vault.existing.name"}},
 	)
 	if errs := CheckVaults(good); len(errs) != 0 {
 		t.Fatalf("good plan rejected: %v", errs)
