@@ -2,6 +2,8 @@ package io.github.backupcatalogue;
 
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
+import io.github.backupcatalogue.diagnostics.Severity;
+import io.github.backupcatalogue.diagnostics.SourceFile;
 import io.github.backupcatalogue.load.CatalogueLoader;
 import io.github.backupcatalogue.load.LoadResult;
 import io.github.backupcatalogue.plan.Model;
@@ -9,6 +11,7 @@ import io.github.backupcatalogue.plan.Planner;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.render.TemplateRenderer;
 import io.github.backupcatalogue.validate.CatalogueValidator;
+import io.github.backupcatalogue.validate.PlannedLimits;
 import io.github.backupcatalogue.write.OutputWriter;
 import io.github.backupcatalogue.write.UnsafeOutputException;
 import java.io.IOException;
@@ -40,6 +43,11 @@ public final class BackupCatalogue {
     return check(catalogue, displayName).diagnostics;
   }
 
+  /** Validates a catalogue already in memory. */
+  public static Diagnostics validate(SourceFile source) {
+    return check(new CatalogueLoader().load(source)).diagnostics;
+  }
+
   /**
    * Validates, then renders everything in memory, then writes. Writes nothing when the catalogue
    * has errors (or warnings, with {@code failOnWarnings}).
@@ -61,20 +69,32 @@ public final class BackupCatalogue {
       throws IOException, RenderException {
     Checked checked = check(catalogue, displayName);
     Diagnostics diagnostics = checked.diagnostics;
-    if (diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty()) || checked.load.catalogue().isEmpty()) {
+    if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
       return new Result(diagnostics, Optional.empty(), Optional.empty());
     }
-    Model.Output model = Planner.plan(checked.load.catalogue().get(), Path.of(displayName).getFileName().toString());
-    SortedMap<String, String> files = new TemplateRenderer(templates).render(model);
+    SortedMap<String, String> files = new TemplateRenderer(templates).render(checked.plan.get());
     return new Result(diagnostics, Optional.of(files), Optional.empty());
   }
 
-  private record Checked(LoadResult load, Diagnostics diagnostics) {}
+  /** The diagnostics, and the plan when the catalogue was valid enough to plan. */
+  private record Checked(Diagnostics diagnostics, Optional<Model.Output> plan) {}
 
+  /** Load, validate, and (when there are no errors) plan and check the planned documents' limits. */
   private static Checked check(Path catalogue, String displayName) throws IOException {
-    LoadResult load = new CatalogueLoader().load(catalogue, displayName);
+    return check(new CatalogueLoader().load(catalogue, displayName));
+  }
+
+  private static Checked check(LoadResult load) {
     List<Diagnostic> all = new ArrayList<>(load.problems());
-    load.catalogue().ifPresent(c -> all.addAll(new CatalogueValidator(load.sourceMap()).validate(c)));
-    return new Checked(load, new Diagnostics(load.source(), all));
+    Optional<Model.Output> plan = Optional.empty();
+    if (load.catalogue().isPresent()) {
+      all.addAll(new CatalogueValidator(load.sourceMap()).validate(load.catalogue().get()));
+      if (all.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+        Model.Output output = Planner.plan(load.catalogue().get(), Path.of(load.source().displayName()).getFileName().toString());
+        all.addAll(PlannedLimits.check(output, load.sourceMap()));
+        plan = Optional.of(output);
+      }
+    }
+    return new Checked(new Diagnostics(load.source(), all), plan);
   }
 }

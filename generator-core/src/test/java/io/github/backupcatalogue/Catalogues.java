@@ -1,11 +1,8 @@
 package io.github.backupcatalogue;
 
-import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.SourceFile;
 import io.github.backupcatalogue.load.CatalogueLoader;
 import io.github.backupcatalogue.load.LoadResult;
-import io.github.backupcatalogue.validate.CatalogueValidator;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Small catalogues for tests, and their diagnostics as the headlines a user reads. */
@@ -63,10 +60,7 @@ public final class Catalogues {
 
   /** Every diagnostic of the text, as {@code file:line:col: severity[CODE]: message}. */
   public static List<String> headlines(String yaml) {
-    LoadResult load = load(yaml);
-    List<Diagnostic> all = new ArrayList<>(load.problems());
-    load.catalogue().ifPresent(c -> all.addAll(new CatalogueValidator(load.sourceMap()).validate(c)));
-    return new io.github.backupcatalogue.diagnostics.Diagnostics(load.source(), all).all().stream()
+    return BackupCatalogue.validate(new SourceFile("backup-catalogue.yaml", yaml)).all().stream()
         .map(d -> d.headline("backup-catalogue.yaml")).toList();
   }
 

@@ -34,11 +34,6 @@ public final class BackupPolicyDocuments {
     return document;
   }
 
-  /** How many characters AWS counts for the policy as the generated Terraform sends it. */
-  public static int renderedLength(Catalogue catalogue, String policyName) {
-    return Json.jsonencodeLength(document(catalogue, policyName));
-  }
-
   private static ObjectNode plan(Catalogue c, String planName, Plan plan, List<String> childPolicies) {
     ObjectNode node = Json.object();
     if (!childPolicies.equals(List.of("all"))) {

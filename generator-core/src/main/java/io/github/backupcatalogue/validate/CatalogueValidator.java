@@ -24,7 +24,6 @@ import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.load.Suggestions;
-import io.github.backupcatalogue.plan.BackupPolicyDocuments;
 import io.github.backupcatalogue.plan.Scope;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,11 +42,8 @@ import java.util.regex.Pattern;
  */
 public final class CatalogueValidator {
 
-  /** AWS Organizations' limit for one policy document, whitespace included. */
-  public static final int POLICY_SIZE_LIMIT = 10_000;
-  /** Above this a warning says the policy is close to the limit. */
-  public static final int POLICY_SIZE_WARNING = 9_000;
   public static final int MAX_DELEGATED_ADMINISTRATORS = 5;
+
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
@@ -85,7 +81,6 @@ public final class CatalogueValidator {
     checkCopyWiring(catalogue);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       checkScope(catalogue);
-      checkPolicySizes(catalogue);
     }
     return List.copyOf(problems);
   }
@@ -585,7 +580,7 @@ public final class CatalogueValidator {
     }));
   }
 
-  // ---------------------------------------------------------------- scope and size (need valid references)
+  // ---------------------------------------------------------------- scope (needs valid references)
 
   private void checkScope(Catalogue c) {
     Scope scope = Scope.of(c);
@@ -604,22 +599,6 @@ public final class CatalogueValidator {
         "plan '" + skip.plan() + "' runs in " + skip.region() + " for account '" + skip.account()
             + "', which does not list that region; no vault is generated there",
         "add " + skip.region() + " to the account's regions if it has resources there, or their backup jobs fail"));
-  }
-
-  private void checkPolicySizes(Catalogue c) {
-    if (c.organization() == null) {
-      return;
-    }
-    c.policies().forEach((name, policy) -> {
-      int size = BackupPolicyDocuments.renderedLength(c, name);
-      if (size > POLICY_SIZE_LIMIT) {
-        error("BC251", sourceMap.key(ptr("policies", name)), "policy '" + name + "' is " + size
-            + " characters as sent to AWS; the limit is " + POLICY_SIZE_LIMIT, "split its plans over two policies");
-      } else if (size > POLICY_SIZE_WARNING) {
-        warning("BC252", sourceMap.key(ptr("policies", name)), "policy '" + name + "' is " + size
-            + " characters as sent to AWS, close to the limit of " + POLICY_SIZE_LIMIT, "consider splitting its plans");
-      }
-    });
   }
 
   // ---------------------------------------------------------------- helpers

@@ -140,4 +140,15 @@ class ValidationRulesTest {
     assertThat(headlines(yaml)).filteredOn(h -> h.contains(": error[")).extracting(h -> h.replaceAll(".*error\\[(BC\\d+)\\].*", "$1"))
         .containsExactly("BC101", "BC201", "BC104");
   }
+
+  @Test
+  void aCentralKeyPolicyOverTheKmsLimitIsAnError() {
+    StringBuilder accounts = new StringBuilder("    app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1]}\n");
+    for (int i = 0; i < 300; i++) {
+      accounts.append(String.format(java.util.Locale.ROOT, "    app%d: {id: \"4%011d\", ou: workloads, regions: [eu-west-1]}%n", i, i));
+    }
+    String yaml = organizationWith("    app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1]}\n", accounts.toString());
+    assertThat(headlines(yaml)).singleElement().asString().matches(F
+        + "320:3: error\\[BC253\\]: the key policy of vault 'Central' in central \\(eu-west-1\\) is \\d{5} bytes; AWS KMS allows 32768");
+  }
 }
