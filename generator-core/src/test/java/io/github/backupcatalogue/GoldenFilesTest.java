@@ -53,8 +53,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @MethodSource("samples")
   void expectedPolicyDocumentsAreUpToDate(String sample) throws Exception {
-    var catalogue = io.github.backupcatalogue.load.CatalogueLoader.class.getDeclaredConstructor().newInstance()
-        .load(TestFiles.sample(sample), "backup-catalogue.yaml").catalogue().orElseThrow();
+    var catalogue = new io.github.backupcatalogue.load.CatalogueLoader().load(TestFiles.sample(sample), "backup-catalogue.yaml").catalogue().orElseThrow();
     SortedMap<String, String> files = new java.util.TreeMap<>();
     for (String name : catalogue.policies().keySet()) {
       files.put("policies/aws_organizations_policy." + io.github.backupcatalogue.plan.Identifiers.of(name) + ".json",

@@ -113,21 +113,16 @@ public final class Planner {
     List<Key> keys = new ArrayList<>();
     List<Vault> vaults = new ArrayList<>();
     SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
-    String role = c.backupRole().arn(accountId(account));
     scope.memberVaults().getOrDefault(account, new TreeMap<>()).forEach((vault, vaultRegions) -> {
       for (String region : vaultRegions) {
         regions.add(region);
-        addVault(account, vault, region, List.of(role), List.of(), keys, vaults);
+        addVault(account, vault, region, List.of(), keys, vaults);
       }
     });
     if (central) {
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
         regions.add(region);
-        List<String> sourceAccounts = sources.stream().filter(s -> !s.equals(account)).toList();
-        List<String> sourceRoles = sourceAccounts.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
-        List<String> keyUsers = new ArrayList<>(List.of(role));
-        keyUsers.addAll(sourceRoles);
-        addVault(account, vault, region, keyUsers, sourceAccounts, keys, vaults);
+        addVault(account, vault, region, sources.stream().filter(s -> !s.equals(account)).toList(), keys, vaults);
       }));
     }
     String home = homeRegion(account);
@@ -154,10 +149,9 @@ public final class Planner {
     var account = c.account();
     List<Key> keys = new ArrayList<>();
     List<Vault> vaults = new ArrayList<>();
-    String role = c.backupRole().arn(account.id());
     scope.memberVaults().getOrDefault(account.name(), new TreeMap<>()).forEach((vault, regions) -> {
       for (String region : regions) {
-        addVault(account.name(), vault, region, List.of(role), List.of(), keys, vaults);
+        addVault(account.name(), vault, region, List.of(), keys, vaults);
       }
     });
     List<BackupPlan> plans = new ArrayList<>();
@@ -209,10 +203,16 @@ public final class Planner {
 
   // ------------------------------------------------------------------ parts
 
-  /** Adds a vault (and its key, unless the key is not ours) that {@code copiesFrom} accounts copy into. */
-  private void addVault(String account, String vaultName, String region, List<String> keyUsers, List<String> copiesFrom,
-      List<Key> keys, List<Vault> vaults) {
+  /**
+   * Adds a vault, and its key unless the key is not ours. The key may be used by the account's own
+   * backup role and by the backup roles of the {@code copiesFrom} accounts, which the vault policy
+   * also lets copy in.
+   */
+  private void addVault(String account, String vaultName, String region, List<String> copiesFrom, List<Key> keys,
+      List<Vault> vaults) {
     List<String> copySources = copiesFrom.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
+    List<String> keyUsers = new ArrayList<>(List.of(c.backupRole().arn(accountId(account))));
+    keyUsers.addAll(copySources);
     var vault = c.vaults().get(vaultName);
     String resource = Identifiers.regional(vaultName, region);
     String alias = regionProvider(region).alias();
