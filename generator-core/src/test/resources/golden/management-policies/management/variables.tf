@@ -2,7 +2,8 @@
 # Do not edit: change the catalogue and run `mvn generate-sources`.
 
 variable "assume_role_arn" {
-  description = "Role the providers assume in account 200000000001; null to use the pipeline's credentials as they are."
+  description = "Role the providers assume in account 200000000001; null to use the pipeline's credentials as they are. A pipeline sets it per module in a tfvars file (-var-file), e.g. assume_role_arn = null."
   type        = string
-  default     = "arn:aws:iam::200000000001:role/OrganizationAccountAccessRole"
+  nullable    = true
+  default     = null
 }

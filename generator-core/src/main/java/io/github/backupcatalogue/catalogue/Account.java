@@ -9,11 +9,16 @@ import java.util.List;
  * @param id the 12-digit account id (quote it in YAML)
  * @param ou the name of the OU the account is in, or {@code root}
  * @param regions the regions the account uses; the first is its home region
+ * @param resourceKeys ARNs of the customer-managed KMS keys that encrypt this account's resources
+ *     of types AWS Backup does not fully manage (RDS, Aurora, EBS, ...): cross-account copies of
+ *     their backups need them shared with the destination account, which the generator does with
+ *     KMS grants
  */
-public record Account(@JsonProperty(required = true) String id, String ou, List<String> regions) {
+public record Account(@JsonProperty(required = true) String id, String ou, List<String> regions, List<String> resourceKeys) {
 
   public Account {
     ou = Immutables.orDefault(ou, Organization.ROOT);
     regions = Immutables.list(regions);
+    resourceKeys = Immutables.list(resourceKeys);
   }
 }

@@ -8,9 +8,12 @@ import java.util.Map;
  * @param assumeRoleName the role each module's providers assume in its account, e.g.
  *     {@code OrganizationAccountAccessRole}; none when the pipeline's credentials already are the
  *     account's
+ * @param managementAssumeRoleName the role assumed in the management account; none (the default)
+ *     uses the pipeline's credentials as they are, since Organizations creates no
+ *     {@code OrganizationAccountAccessRole} there
  * @param tags tags every generated resource carries (the provider's default_tags)
  */
-public record Deployment(String assumeRoleName, Map<String, String> tags) {
+public record Deployment(String assumeRoleName, String managementAssumeRoleName, Map<String, String> tags) {
 
   public Deployment {
     tags = Immutables.map(tags);

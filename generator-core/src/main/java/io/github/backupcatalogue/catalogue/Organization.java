@@ -15,6 +15,11 @@ import java.util.Map;
  * @param centralBackupAccount the name of the account holding the central copy vaults
  * @param organizationalUnits OUs by name
  * @param accounts accounts by name
+ * @param excludedAccounts accounts that receive a backup policy but are deliberately not protected,
+ *     by name, each with its id and the reason
+ * @param baseline a StackSet that protects every account of some OUs, including later ones
+ * @param resourcePolicyStatements statements added to the Organizations resource policy (there is
+ *     one per organization: merge other delegations in here)
  */
 public record Organization(
     @JsonProperty(required = true) String id,
@@ -24,7 +29,10 @@ public record Organization(
     List<String> delegatedAdministrators,
     String centralBackupAccount,
     Map<String, OrganizationalUnit> organizationalUnits,
-    @JsonProperty(required = true) Map<String, Account> accounts) {
+    @JsonProperty(required = true) Map<String, Account> accounts,
+    Map<String, ExcludedAccount> excludedAccounts,
+    Baseline baseline,
+    List<PolicyStatement> resourcePolicyStatements) {
 
   /** The name an OU or account uses for the organization root as its parent. */
   public static final String ROOT = "root";
@@ -34,6 +42,8 @@ public record Organization(
     delegatedAdministrators = Immutables.list(delegatedAdministrators);
     organizationalUnits = Immutables.map(organizationalUnits);
     accounts = Immutables.map(accounts);
+    excludedAccounts = Immutables.map(excludedAccounts);
+    resourcePolicyStatements = Immutables.list(resourcePolicyStatements);
   }
 
   /** The account that creates and attaches backup policies. */

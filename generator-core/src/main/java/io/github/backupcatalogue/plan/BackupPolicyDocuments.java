@@ -74,9 +74,6 @@ public final class BackupPolicyDocuments {
   private static ObjectNode rule(Catalogue c, Plan plan, Rule rule) {
     ObjectNode node = Json.object();
     node.set("schedule_expression", assign(rule.schedule()));
-    if (rule.timezone() != null) {
-      node.set("schedule_expression_timezone", assign(rule.timezone()));
-    }
     node.set("start_backup_window_minutes", assign(Integer.toString(rule.startWindowMinutes())));
     node.set("complete_backup_window_minutes", assign(Integer.toString(rule.completionWindowMinutes())));
     if (rule.continuousBackup()) {

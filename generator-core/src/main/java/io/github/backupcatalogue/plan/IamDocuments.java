@@ -1,59 +1,117 @@
 package io.github.backupcatalogue.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backupcatalogue.plan.Model.Document;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The IAM-language documents: role trust, KMS key policies, vault access policies and the
- * Organizations resource policy. Exact principals everywhere; the one {@code *} principal is in the
- * vault's Deny statement, where it means "nobody but the break-glass role".
+ * Organizations resource policy. Exact principals everywhere; the only {@code *} principals are in
+ * the vault's Deny statements, where they mean "nobody but the exempted roles".
+ *
+ * <p>A document may name a resource of its own module (the account's backup role, the identity
+ * that applies the module): it is built with the literal value, which is what AWS receives and
+ * what its size is measured on, and rendered with a Terraform reference in its place, so that
+ * Terraform orders the resources and nobody maintains the ARN twice.
  */
 final class IamDocuments {
 
-  static final String KEY_USE_ACTIONS_SID = "AllowBackupRolesToUseTheKey";
   static final List<String> KEY_USE_ACTIONS =
       List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*");
   static final List<String> KEY_GRANT_ACTIONS = List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
 
+  /** Deleting or shortening recovery points: only the break-glass role. */
+  static final List<String> RECOVERY_POINT_ACTIONS = List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle");
+
+  /**
+   * Taking the protection away (the policy itself, the lock, the vault): only the break-glass role
+   * and the identity that applies the module. Without these a member-account administrator could
+   * delete the access policy and then the recovery points.
+   */
+  static final List<String> VAULT_PROTECTION_ACTIONS = List.of("backup:DeleteBackupVault",
+      "backup:DeleteBackupVaultAccessPolicy", "backup:DeleteBackupVaultLockConfiguration", "backup:PutBackupVaultAccessPolicy",
+      "backup:PutBackupVaultLockConfiguration");
+
+  /** The Terraform expression for the account's own backup role. */
+  static final String OWN_ROLE_REFERENCE = "aws_iam_role.backup.arn";
+  /** The Terraform expression for the identity applying the module (see vaults.tf). */
+  static final String DEPLOYER_REFERENCE = "data.aws_iam_session_context.deployer.issuer_arn";
+  /** Stands for the deployer's ARN while the document is built (and measured). */
+  static final String DEPLOYER_PLACEHOLDER = "arn:aws:iam::000000000000:role/deployer";
+
   private IamDocuments() {}
 
-  static String backupTrustPolicy() {
+  static Document backupTrustPolicy() {
     ObjectNode statement = statement("AllowAwsBackupToAssumeTheRole", "Allow");
     ObjectNode principal = Json.object();
     principal.put("Service", "backup.amazonaws.com");
     statement.set("Principal", principal);
     statement.put("Action", "sts:AssumeRole");
-    return document(statement);
+    return document(Map.of(), statement);
   }
 
-  /** A key policy: the account administers the key through IAM; the backup roles may use it. */
-  static String keyPolicy(String accountId, Collection<String> backupRoles) {
+  /**
+   * A vault key's policy: the owning account administers the key through IAM (so it can never be
+   * locked out, and AWS Backup's service-linked role, which performs copies into the vault, works
+   * through its IAM permissions); its own backup role and the backup roles of the accounts copying
+   * in may use it and grant it to AWS resources; the accounts it is shared with (the source accounts
+   * of a central vault, which receive recovery points back for a restore) may do the same.
+   *
+   * @param ownRole the account's own backup role, named by reference
+   * @param copySources backup roles of other accounts copying into the vault
+   * @param sharedWith account ids the key is shared with for copies back, the KMS cross-account
+   *     pattern ("Allowing users in other accounts to use a KMS key", KMS developer guide)
+   */
+  static Document keyPolicy(String accountId, String ownRole, Collection<String> copySources, Collection<String> sharedWith) {
+    List<String> users = new ArrayList<>();
+    users.add(ownRole);
+    users.addAll(copySources);
     ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
-    admin.set("Principal", awsPrincipal(List.of("arn:aws:iam::" + accountId + ":root")));
+    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
     admin.put("Action", "kms:*");
     admin.put("Resource", "*");
-    ObjectNode use = statement(KEY_USE_ACTIONS_SID, "Allow");
-    use.set("Principal", awsPrincipal(backupRoles));
+    ObjectNode use = statement("AllowBackupRolesToUseTheKey", "Allow");
+    use.set("Principal", awsPrincipal(users));
     use.set("Action", Json.array(KEY_USE_ACTIONS));
     use.put("Resource", "*");
     ObjectNode grants = statement("AllowBackupRolesToGrantTheKeyToAwsResources", "Allow");
-    grants.set("Principal", awsPrincipal(backupRoles));
+    grants.set("Principal", awsPrincipal(users));
     grants.set("Action", Json.array(KEY_GRANT_ACTIONS));
     grants.put("Resource", "*");
     grants.set("Condition", condition("Bool", "kms:GrantIsForAWSResource", "true"));
-    return document(admin, use, grants);
+    List<ObjectNode> statements = new ArrayList<>(List.of(admin, use, grants));
+    if (!sharedWith.isEmpty()) {
+      List<String> accounts = sharedWith.stream().map(IamDocuments::rootOf).toList();
+      ObjectNode restoreUse = statement("ShareTheKeyWithTheSourceAccountsForCopiesBack", "Allow");
+      restoreUse.set("Principal", awsPrincipal(accounts));
+      restoreUse.set("Action", Json.array(List.of("kms:Decrypt", "kms:DescribeKey", "kms:ReEncrypt*")));
+      restoreUse.put("Resource", "*");
+      ObjectNode restoreGrants = statement("LetTheSourceAccountsGrantTheKeyToAwsResources", "Allow");
+      restoreGrants.set("Principal", awsPrincipal(accounts));
+      restoreGrants.set("Action", Json.array(List.of("kms:CreateGrant")));
+      restoreGrants.put("Resource", "*");
+      restoreGrants.set("Condition", condition("Bool", "kms:GrantIsForAWSResource", "true"));
+      statements.add(restoreUse);
+      statements.add(restoreGrants);
+    }
+    return document(Map.of(ownRole, OWN_ROLE_REFERENCE), statements.toArray(ObjectNode[]::new));
   }
 
-  /** The source role's own permission to use the central keys it copies into. */
-  static String copyKeysPolicy(String centralAccountId, Collection<String> regions, Collection<String> aliases) {
-    ObjectNode use = statement("UseTheCentralVaultKeysForCopies", "Allow");
+  /** A role's permission to use KMS keys of another account, found by their aliases. */
+  static String keysByAliasPolicy(String sid, String accountId, Collection<String> regions, Collection<String> aliases) {
+    ObjectNode use = statement(sid, "Allow");
     use.set("Action", Json.array(KEY_USE_ACTIONS));
-    use.set("Resource", Json.array(regions.stream().map(r -> "arn:aws:kms:" + r + ":" + centralAccountId + ":key/*").toList()));
+    use.set("Resource", Json.array(regions.stream().map(r -> "arn:aws:kms:" + r + ":" + accountId + ":key/*").toList()));
     use.set("Condition", condition("ForAnyValue:StringEquals", "kms:ResourceAliases", Json.array(aliases)));
-    ObjectNode grants = statement("GrantTheCentralVaultKeysToAwsResources", "Allow");
+    ObjectNode grants = statement(sid + "ForAwsResources", "Allow");
     grants.set("Action", Json.array(List.of("kms:CreateGrant")));
     grants.set("Resource", use.get("Resource"));
     ObjectNode both = condition("ForAnyValue:StringEquals", "kms:ResourceAliases", Json.array(aliases));
@@ -61,12 +119,21 @@ final class IamDocuments {
     bool.put("kms:GrantIsForAWSResource", "true");
     both.set("Bool", bool);
     grants.set("Condition", both);
-    return document(use, grants);
+    return Json.pretty(documentNode(use, grants));
   }
 
-  /** A vault access policy: copies in from the named roles of this organization; no deletions. */
-  static String vaultPolicy(String organizationId, Collection<String> copySources, boolean denyDeletion, String breakGlassArn) {
-    ArrayNode statements = JsonNodeFactory.instance.arrayNode();
+  /**
+   * A vault access policy.
+   *
+   * @param copySources backup roles of this organization that copy into the vault
+   * @param restoreAccount the central account, which may copy recovery points back for a restore, or null
+   * @param protect deny deleting recovery points (all but break-glass) and taking the protection
+   *     away (all but break-glass and the deployer)
+   * @param breakGlassArn the break-glass role, with its path, or null
+   */
+  static Document vaultPolicy(String organizationId, Collection<String> copySources, String restoreAccount, boolean protect,
+      String breakGlassArn) {
+    List<ObjectNode> statements = new ArrayList<>();
     if (!copySources.isEmpty()) {
       ObjectNode copy = statement("AllowCopiesFromTheBackupRolesOfThisOrganization", "Allow");
       copy.set("Principal", awsPrincipal(copySources));
@@ -75,41 +142,77 @@ final class IamDocuments {
       copy.set("Condition", condition("StringEquals", "aws:PrincipalOrgID", organizationId));
       statements.add(copy);
     }
-    if (denyDeletion) {
+    if (restoreAccount != null) {
+      // AWS's documented restore from another account: copy the recovery point back, then restore.
+      // The copy is started in the central account and performed by this account's service-linked role.
+      ObjectNode back = statement("AllowTheCentralAccountToCopyBackForRestores", "Allow");
+      back.set("Principal", awsPrincipal(List.of(rootOf(restoreAccount))));
+      back.put("Action", "backup:CopyIntoBackupVault");
+      back.put("Resource", "*");
+      back.set("Condition", condition("StringEquals", "aws:PrincipalOrgID", organizationId));
+      statements.add(back);
+    }
+    Map<String, String> references = new LinkedHashMap<>();
+    if (protect) {
       ObjectNode deny = statement("DenyDeletingOrShorteningRecoveryPoints", "Deny");
-      ObjectNode everyone = Json.object();
-      everyone.put("AWS", "*");
-      deny.set("Principal", everyone);
-      deny.set("Action", Json.array(List.of("backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle")));
+      deny.set("Principal", everyone());
+      deny.set("Action", Json.array(RECOVERY_POINT_ACTIONS));
       deny.put("Resource", "*");
       if (breakGlassArn != null) {
         deny.set("Condition", condition("ArnNotEquals", "aws:PrincipalArn", breakGlassArn));
       }
       statements.add(deny);
+      ObjectNode guard = statement("DenyRemovingThisProtection", "Deny");
+      guard.set("Principal", everyone());
+      guard.set("Action", Json.array(VAULT_PROTECTION_ACTIONS));
+      guard.put("Resource", "*");
+      List<String> exempt = new ArrayList<>();
+      if (breakGlassArn != null) {
+        exempt.add(breakGlassArn);
+      }
+      exempt.add(DEPLOYER_PLACEHOLDER);
+      guard.set("Condition", condition("ArnNotEquals", "aws:PrincipalArn", exempt.size() == 1
+          ? JsonNodeFactory.instance.textNode(exempt.get(0)) : Json.array(exempt)));
+      statements.add(guard);
+      references.put(DEPLOYER_PLACEHOLDER, DEPLOYER_REFERENCE);
     }
     if (statements.isEmpty()) {
       return null;
     }
-    ObjectNode document = Json.object();
-    document.put("Version", "2012-10-17");
-    document.set("Statement", statements);
-    return Json.pretty(document);
+    return document(references, statements.toArray(ObjectNode[]::new));
   }
 
   /**
    * The management account's resource policy letting the delegated administrators manage backup
-   * policies, and nothing else, in this organization (the article's three statements, scoped to the
-   * organization id instead of every organization).
+   * policies, and nothing else, in this organization. It follows AWS's examples "Consolidated
+   * permissions to manage an organization's backup policies" and "Tag and untag policies"
+   * (Organizations user guide, resource-based policy examples): reads of the organization's
+   * structure, reads of backup policies, creating, changing and attaching backup policies, and
+   * tagging them (CreatePolicy with tags also needs organizations:TagResource).
+   *
+   * @param extraStatements the catalogue's own statements, kept as written (the organization has
+   *     only one resource policy: other delegations must be merged into it)
    */
-  static String organizationsResourcePolicy(String managementId, String organizationId, Collection<String> delegatedIds) {
-    List<String> principals = delegatedIds.stream().map(id -> "arn:aws:iam::" + id + ":root").toList();
+  static Document organizationsResourcePolicy(String managementId, String organizationId, Collection<String> delegatedIds,
+      List<JsonNode> extraStatements) {
+    List<String> principals = delegatedIds.stream().map(IamDocuments::rootOf).toList();
     String org = "arn:aws:organizations::" + managementId + ":";
-    ObjectNode read = statement("AllowOrganizationsRead", "Allow");
+    String backupPolicies = org + "policy/" + organizationId + "/backup_policy/*";
+    ObjectNode read = statement("AllowReadingTheOrganizationStructure", "Allow");
     read.set("Principal", awsPrincipal(principals));
-    read.set("Action", Json.array(List.of("organizations:Describe*", "organizations:List*")));
+    read.set("Action", Json.array(List.of("organizations:DescribeAccount", "organizations:DescribeOrganization",
+        "organizations:DescribeOrganizationalUnit", "organizations:ListAWSServiceAccessForOrganization",
+        "organizations:ListAccounts", "organizations:ListAccountsForParent", "organizations:ListChildren",
+        "organizations:ListDelegatedAdministrators", "organizations:ListOrganizationalUnitsForParent",
+        "organizations:ListParents", "organizations:ListRoots", "organizations:ListTagsForResource")));
     read.put("Resource", "*");
-    // CreatePolicy cannot be scoped to a policy ARN (the policy does not exist yet): it gets "*",
-    // limited to BACKUP_POLICY by the condition, as in AWS's own delegation examples.
+    ObjectNode readPolicies = statement("AllowReadingBackupPolicies", "Allow");
+    readPolicies.set("Principal", awsPrincipal(principals));
+    readPolicies.set("Action", Json.array(List.of("organizations:DescribeEffectivePolicy", "organizations:DescribePolicy",
+        "organizations:ListPolicies", "organizations:ListPoliciesForTarget", "organizations:ListTargetsForPolicy")));
+    readPolicies.put("Resource", "*");
+    readPolicies.set("Condition", condition("StringLikeIfExists", "organizations:PolicyType", "BACKUP_POLICY"));
+    // CreatePolicy gets "*" (the policy's ARN does not exist yet), limited to BACKUP_POLICY.
     ObjectNode create = statement("AllowBackupPolicyCreation", "Allow");
     create.set("Principal", awsPrincipal(principals));
     create.put("Action", "organizations:CreatePolicy");
@@ -117,17 +220,34 @@ final class IamDocuments {
     create.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
     ObjectNode modify = statement("AllowBackupPolicyModification", "Allow");
     modify.set("Principal", awsPrincipal(principals));
-    modify.set("Action", Json.array(List.of("organizations:DeletePolicy", "organizations:DescribePolicy",
-        "organizations:UpdatePolicy")));
-    modify.put("Resource", org + "policy/" + organizationId + "/backup_policy/*");
+    modify.set("Action", Json.array(List.of("organizations:DeletePolicy", "organizations:UpdatePolicy")));
+    modify.put("Resource", backupPolicies);
     modify.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
+    ObjectNode tag = statement("AllowTaggingBackupPolicies", "Allow");
+    tag.set("Principal", awsPrincipal(principals));
+    tag.set("Action", Json.array(List.of("organizations:TagResource", "organizations:UntagResource")));
+    tag.put("Resource", backupPolicies);
     ObjectNode attach = statement("AllowBackupPolicyAttachmentAndDetachment", "Allow");
     attach.set("Principal", awsPrincipal(principals));
     attach.set("Action", Json.array(List.of("organizations:AttachPolicy", "organizations:DetachPolicy")));
     attach.set("Resource", Json.array(List.of(org + "account/" + organizationId + "/*", org + "ou/" + organizationId + "/*",
-        org + "root/" + organizationId + "/*", org + "policy/" + organizationId + "/backup_policy/*")));
+        org + "root/" + organizationId + "/*", backupPolicies)));
     attach.set("Condition", condition("StringEquals", "organizations:PolicyType", "BACKUP_POLICY"));
-    return document(read, create, modify, attach);
+    List<ObjectNode> statements = new ArrayList<>(List.of(read, readPolicies, create, modify, tag, attach));
+    for (JsonNode extra : extraStatements) {
+      statements.add((ObjectNode) extra.deepCopy());
+    }
+    return document(Map.of(), statements.toArray(ObjectNode[]::new));
+  }
+
+  static String rootOf(String accountId) {
+    return "arn:aws:iam::" + accountId + ":root";
+  }
+
+  private static ObjectNode everyone() {
+    ObjectNode everyone = Json.object();
+    everyone.put("AWS", "*");
+    return everyone;
   }
 
   private static ObjectNode statement(String sid, String effect) {
@@ -148,14 +268,10 @@ final class IamDocuments {
   }
 
   private static ObjectNode condition(String operator, String key, String value) {
-    ObjectNode inner = Json.object();
-    inner.put(key, value);
-    ObjectNode condition = Json.object();
-    condition.set(operator, inner);
-    return condition;
+    return condition(operator, key, JsonNodeFactory.instance.textNode(value));
   }
 
-  private static ObjectNode condition(String operator, String key, ArrayNode values) {
+  private static ObjectNode condition(String operator, String key, JsonNode values) {
     ObjectNode inner = Json.object();
     inner.set(key, values);
     ObjectNode condition = Json.object();
@@ -163,7 +279,7 @@ final class IamDocuments {
     return condition;
   }
 
-  private static String document(ObjectNode... statements) {
+  private static ObjectNode documentNode(ObjectNode... statements) {
     ObjectNode document = Json.object();
     document.put("Version", "2012-10-17");
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -171,6 +287,25 @@ final class IamDocuments {
       array.add(statement);
     }
     document.set("Statement", array);
-    return Json.pretty(document);
+    return document;
+  }
+
+  /**
+   * The rendered document: every string value equal to a key of {@code references} is written as
+   * that Terraform reference; the size is the compact document with the literal values, as the
+   * provider sends it (it normalises policy JSON before the API call).
+   */
+  static Document document(Map<String, String> references, ObjectNode... statements) {
+    ObjectNode node = documentNode(statements);
+    String text = Json.pretty(node);
+    List<String> used = new ArrayList<>();
+    for (var reference : references.entrySet()) {
+      String literal = Json.minified(JsonNodeFactory.instance.textNode(reference.getKey()));
+      if (text.contains(literal)) {
+        text = text.replace(literal, "\"${" + reference.getValue() + "}\"");
+        used.add(reference.getValue());
+      }
+    }
+    return new Document(text, used, Json.minified(node).getBytes(StandardCharsets.UTF_8).length);
   }
 }

@@ -13,6 +13,20 @@ public final class Model {
   private Model() {}
 
   /**
+   * A JSON policy document as rendered into a heredoc.
+   *
+   * @param text the pretty-printed document; each of {@code references} appears in it as
+   *     {@code "${reference}"}, a Terraform interpolation the heredoc keeps
+   * @param references the Terraform expressions the document interpolates (resources of its own module)
+   * @param sentBytes its size as AWS receives it: compact JSON with the referenced values
+   */
+  public record Document(String text, List<String> references, int sentBytes) {
+    public Document {
+      references = List.copyOf(references);
+    }
+  }
+
+  /**
    * Everything to generate.
    *
    * @param catalogue the catalogue's file name, for the comments
@@ -47,13 +61,121 @@ public final class Model {
       Role role,
       List<Key> keys,
       List<Vault> vaults,
-      List<BackupPlan> backupPlans) {
+      List<BackupPlan> backupPlans,
+      List<RegionSettings> regionSettings,
+      List<KeyGrant> keyGrants,
+      Prerequisites prerequisites,
+      List<Coverage> coverage,
+      StackSet stackSet) {
     public Module {
       after = List.copyOf(after);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
       backupPlans = List.copyOf(backupPlans);
+      regionSettings = List.copyOf(regionSettings);
+      keyGrants = List.copyOf(keyGrants);
+      coverage = List.copyOf(coverage);
+    }
+
+    /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
+    @com.fasterxml.jackson.annotation.JsonProperty("needsDeployer")
+    public boolean needsDeployer() {
+      return vaults.stream().anyMatch(v -> v.accessPolicy() != null
+          && v.accessPolicy().references().contains(IamDocuments.DEPLOYER_REFERENCE));
+    }
+  }
+
+  /**
+   * What the organization must already have, checked by {@code terraform plan} through the
+   * {@code aws_organizations_organization} data source before anything is changed.
+   *
+   * @param organizationId the catalogue's organization: credentials of another fail the plan
+   * @param rootId the catalogue's root id
+   * @param backupPolicyType the BACKUP_POLICY type must be enabled on the root
+   * @param trustedAccess service principals that need trusted access, each with the fixing command
+   */
+  public record Prerequisites(String organizationId, String rootId, boolean backupPolicyType, List<TrustedAccess> trustedAccess) {
+    public Prerequisites {
+      trustedAccess = List.copyOf(trustedAccess);
+    }
+  }
+
+  public record TrustedAccess(String servicePrincipal, String why) {}
+
+  /**
+   * The coverage check of one attachment target: every active account AWS lists below it must be
+   * protected by the catalogue (a module, or the baseline StackSet) or deliberately excluded, and
+   * every account the catalogue places there must really be there.
+   *
+   * @param resourceName the data source's name
+   * @param targetKind root or organizational unit
+   * @param targetName the catalogue's name for it
+   * @param targetId {@code r-...} or {@code ou-...}
+   * @param policies the policies attached there
+   * @param expected account ids the catalogue places below the target (each has its module)
+   * @param excluded account ids deliberately left unprotected, with the reason
+   * @param baseline true when the baseline StackSet covers every account below the target
+   */
+  public record Coverage(
+      String resourceName, String targetKind, String targetName, String targetId, List<String> policies,
+      List<String> expected, Map<String, String> excluded, boolean baseline, String source) {
+    public Coverage {
+      policies = List.copyOf(policies);
+      expected = List.copyOf(expected);
+    }
+  }
+
+  /**
+   * AWS Backup's Region settings of an account: the resource types opted in (a tag selection backs
+   * up only opted-in types) and full AWS Backup management (needed for cross-account copies of
+   * DynamoDB).
+   *
+   * @param optIn types turned on; the types not listed are left as they are
+   * @param unmanaged the other known types, which the module ignores instead of switching off
+   * @param fullManagement types whose full management is turned on
+   */
+  public record RegionSettings(
+      String resourceName, String region, String providerAlias, List<String> optIn, List<String> unmanaged,
+      List<String> fullManagement, String source) {
+    public RegionSettings {
+      optIn = List.copyOf(optIn);
+      unmanaged = List.copyOf(unmanaged);
+      fullManagement = List.copyOf(fullManagement);
+    }
+  }
+
+  /**
+   * A KMS grant that shares a key of the account's own resources with the account its backups are
+   * copied to: AWS Backup cannot copy backups of types it does not fully manage to another account
+   * otherwise.
+   */
+  public record KeyGrant(
+      String resourceName, String keyArn, String region, String providerAlias, String granteeAccount, String grantee,
+      List<String> operations, String source) {
+    public KeyGrant {
+      operations = List.copyOf(operations);
+    }
+  }
+
+  /**
+   * The baseline StackSet: the backup role and member vaults in every account of some OUs.
+   *
+   * @param callAs {@code DELEGATED_ADMIN} or {@code SELF}
+   * @param organizationalUnitIds where it deploys
+   * @param excludedAccountIds accounts there that have their own module (or are excluded)
+   * @param regions the regions of its stack instances; the first one holds the IAM role
+   * @param template the CloudFormation template
+   */
+  public record StackSet(
+      String name, String callAs, List<String> organizationalUnitIds, List<String> organizationalUnits,
+      List<String> excludedAccountIds, List<String> regions, boolean retainOnAccountRemoval, Document template,
+      String source) {
+    public StackSet {
+      organizationalUnitIds = List.copyOf(organizationalUnitIds);
+      organizationalUnits = List.copyOf(organizationalUnits);
+      excludedAccountIds = List.copyOf(excludedAccountIds);
+      regions = List.copyOf(regions);
     }
   }
 
@@ -67,15 +189,22 @@ public final class Model {
 
   public record RegionProvider(String region, String alias) {}
 
-  /** The management account's organization-level resources. */
+  /**
+   * The management account's organization-level resources.
+   *
+   * @param globalSettings AWS Backup global settings the catalogue turns on (never off)
+   * @param unmanagedGlobalSettings the other settings, left as they are (ignored, not switched off)
+   */
   public record Management(
-      List<DelegatedAdministrator> delegatedAdministrators, String resourcePolicy, boolean crossAccountBackup, String source) {
+      List<DelegatedAdministrator> delegatedAdministrators, Document resourcePolicy, Map<String, String> globalSettings,
+      List<String> unmanagedGlobalSettings, String source) {
     public Management {
       delegatedAdministrators = List.copyOf(delegatedAdministrators);
+      unmanagedGlobalSettings = List.copyOf(unmanagedGlobalSettings);
     }
   }
 
-  public record DelegatedAdministrator(String resourceName, String name, String accountId) {}
+  public record DelegatedAdministrator(String resourceName, String name, String accountId, String servicePrincipal, String why) {}
 
   /** An organization backup policy and where it is attached. */
   public record OrgPolicy(
@@ -90,29 +219,34 @@ public final class Model {
 
   /** The backup IAM role. */
   public record Role(
-      String resourceName, String name, String path, String permissionsBoundary, String trustPolicy,
-      List<ManagedPolicy> managedPolicies, String copyKeysPolicy, String source) {
+      String resourceName, String name, String path, String permissionsBoundary, Document trustPolicy,
+      List<ManagedPolicy> managedPolicies, List<InlinePolicy> inlinePolicies, String source) {
     public Role {
       managedPolicies = List.copyOf(managedPolicies);
+      inlinePolicies = List.copyOf(inlinePolicies);
     }
   }
+
+  /** An inline policy of the backup role: use of another account's vault keys. */
+  public record InlinePolicy(String resourceName, String name, String comment, String policy) {}
 
   public record ManagedPolicy(String resourceName, String arn, String reason) {}
 
   /** A customer-managed KMS key for one vault in one region. */
   public record Key(
       String resourceName, String vault, String region, String providerAlias, String alias, boolean rotation,
-      int deletionWindowDays, String description, String policy, String source) {}
+      int deletionWindowDays, String description, Document policy, String source) {}
 
   /** A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts copying in. */
   public record Vault(
       String resourceName, String name, String region, String providerAlias, String keyResource, String keyArn, Lock lock,
-      String accessPolicy, Map<String, String> tags, List<String> copiesFrom, String source) {
+      Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom, String source) {
     public Vault {
       copiesFrom = List.copyOf(copiesFrom);
     }
   }
 
+  /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}
 
   /** A backup plan in one region (single-account catalogues). */

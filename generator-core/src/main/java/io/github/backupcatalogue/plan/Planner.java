@@ -8,7 +8,20 @@ import io.github.backupcatalogue.catalogue.Organization;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Selection;
+import io.github.backupcatalogue.catalogue.PolicyStatement;
+import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.plan.Model.Attachment;
+import io.github.backupcatalogue.plan.Model.Coverage;
+import io.github.backupcatalogue.plan.Model.Document;
+import io.github.backupcatalogue.plan.Model.InlinePolicy;
+import io.github.backupcatalogue.plan.Model.KeyGrant;
+import io.github.backupcatalogue.plan.Model.Prerequisites;
+import io.github.backupcatalogue.plan.Model.RegionSettings;
+import io.github.backupcatalogue.plan.Model.StackSet;
+import io.github.backupcatalogue.plan.Model.TrustedAccess;
+import io.github.backupcatalogue.validate.ResourceTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backupcatalogue.plan.Model.BackupPlan;
 import io.github.backupcatalogue.plan.Model.DelegatedAdministrator;
 import io.github.backupcatalogue.plan.Model.Key;
@@ -48,6 +61,13 @@ public final class Planner {
   static final String RESTORE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores";
   static final String S3_BACKUP_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup";
   static final String S3_RESTORE_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore";
+  static final String BACKUP_PRINCIPAL = "backup.amazonaws.com";
+  static final String STACKSETS_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
+  /** AWS Backup's global settings as DescribeGlobalSettings returns them. */
+  static final List<String> GLOBAL_SETTINGS = List.of("isCrossAccountBackupEnabled", "isDelegatedAdministratorEnabled", "isMpaEnabled");
+  /** What a KMS grant for a cross-account copy of a resource's backup lets the destination account do. */
+  static final List<String> RESOURCE_KEY_GRANT_OPERATIONS =
+      List.of("CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo");
 
   private final Catalogue c;
   private final Scope scope;
@@ -92,37 +112,89 @@ public final class Planner {
   private Module managementModule(int order) {
     Organization org = c.organization();
     String managementId = accountId(org.managementAccount());
-    List<DelegatedAdministrator> admins = org.delegatedAdministrators().stream()
-        .map(name -> new DelegatedAdministrator(Identifiers.of(name), name, accountId(name)))
-        .toList();
-    String resourcePolicy = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
+    List<DelegatedAdministrator> admins = new ArrayList<>(org.delegatedAdministrators().stream()
+        .map(name -> new DelegatedAdministrator(Identifiers.of(name), name, accountId(name), BACKUP_PRINCIPAL,
+            "manages AWS Backup for the organization"))
+        .toList());
+    String policyAccount = org.policyAccount();
+    if (org.baseline() != null && !policyAccount.equals(org.managementAccount())) {
+      admins.add(new DelegatedAdministrator(Identifiers.of(policyAccount) + "_stacksets", policyAccount,
+          accountId(policyAccount), STACKSETS_PRINCIPAL, "creates the baseline StackSet (organization.baseline)"));
+    }
+    Document resourcePolicy = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
         ? IamDocuments.organizationsResourcePolicy(managementId, org.id(),
-            org.delegatedAdministrators().stream().map(this::accountId).toList())
+            org.delegatedAdministrators().stream().map(this::accountId).toList(),
+            org.resourcePolicyStatements().stream().map(Planner::statement).toList())
         : null;
-    Management management = new Management(admins, resourcePolicy, c.settings().crossAccountBackup(), "organization, settings");
+    Map<String, String> global = new LinkedHashMap<>();
+    if (c.settings().crossAccountBackup()) {
+      global.put("isCrossAccountBackupEnabled", "true");
+    }
+    List<String> unmanaged = GLOBAL_SETTINGS.stream().filter(k -> !global.containsKey(k)).toList();
+    Management management = new Management(admins, resourcePolicy, global, unmanaged, "organization, settings");
     String home = homeRegion(org.managementAccount());
     return new Module(order, "management", org.managementAccount(), managementId,
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
-            + "resource policy for backup policies, and AWS Backup's global settings.",
-        List.of(), providers(org.managementAccount(), home, List.of(home)), management, List.of(), null, List.of(),
-        List.of(), List.of());
+            + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
+            + "organization's prerequisites.",
+        List.of(), providers(org.managementAccount(), home, List.of(home)), management, List.of(), null, List.of(), List.of(),
+        List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+  }
+
+  /** The organization facts a module's plan checks; the management module also checks trusted access. */
+  private Prerequisites prerequisites(boolean management) {
+    Organization org = c.organization();
+    List<TrustedAccess> trusted = new ArrayList<>();
+    if (management && c.settings().crossAccountMonitoring()) {
+      trusted.add(new TrustedAccess(BACKUP_PRINCIPAL, "settings.cross_account_monitoring: jobs of every account are "
+          + "visible to the management account and delegated administrators"));
+    }
+    if (org.baseline() != null) {
+      trusted.add(new TrustedAccess(STACKSETS_PRINCIPAL, "organization.baseline: service-managed StackSets"));
+    }
+    return new Prerequisites(org.id(), org.rootId(), !c.policies().isEmpty(), trusted);
+  }
+
+  /** A catalogue statement as IAM JSON: single values stay lists (IAM accepts both). */
+  private static JsonNode statement(PolicyStatement s) {
+    ObjectNode node = Json.object();
+    node.put("Sid", s.sid());
+    node.put("Effect", s.effect());
+    ObjectNode principal = Json.object();
+    s.principal().forEach((k, v) -> principal.set(k, Json.array(v)));
+    node.set("Principal", principal);
+    node.set("Action", Json.array(s.action()));
+    node.set("Resource", Json.array(s.resource()));
+    if (!s.condition().isEmpty()) {
+      ObjectNode condition = Json.object();
+      s.condition().forEach((operator, keys) -> {
+        ObjectNode inner = Json.object();
+        keys.forEach((k, v) -> inner.set(k, Json.array(v)));
+        condition.set(operator, inner);
+      });
+      node.set("Condition", condition);
+    }
+    return node;
   }
 
   private Module accountModule(int order, String account) {
-    boolean central = account.equals(c.organization() == null ? null : c.organization().centralBackupAccount());
+    String centralName = c.organization() == null ? null : c.organization().centralBackupAccount();
+    boolean central = account.equals(centralName);
     List<Key> keys = new ArrayList<>();
     List<Vault> vaults = new ArrayList<>();
     SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
+    var copyBack = scope.copyBackVaults().getOrDefault(account, new TreeMap<>());
     scope.memberVaults().getOrDefault(account, new TreeMap<>()).forEach((vault, vaultRegions) -> {
       for (String region : vaultRegions) {
         regions.add(region);
-        addVault(account, vault, region, List.of(), keys, vaults);
+        boolean restores = !central && copyBack.getOrDefault(vault, new TreeSet<>()).contains(region);
+        addVault(account, vault, region, List.of(), restores ? centralName : null, keys, vaults);
       }
     });
     if (central) {
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
         regions.add(region);
-        addVault(account, vault, region, sources.stream().filter(s -> !s.equals(account)).toList(), keys, vaults);
+        addVault(account, vault, region, sources.stream().filter(s -> !s.equals(account)).toList(), null, keys, vaults);
       }));
     }
     String home = homeRegion(account);
@@ -130,7 +202,7 @@ public final class Planner {
         ? "The central backup account: the vaults other accounts copy into, with keys and access policies that "
             + "name exactly the source accounts' backup roles, and its own backup role."
         : "Member account in scope of backup plans: the backup role and the vaults the plans target, each with "
-            + "its customer-managed KMS key, lock and access policy.";
+            + "its customer-managed KMS key, lock and access policy, and AWS Backup's Region settings.";
     List<String> after = new ArrayList<>(List.of("management"));
     if (central) {
       scope.centralSources().values().stream().flatMap(byRegion -> byRegion.values().stream()).flatMap(SortedSet::stream)
@@ -142,7 +214,56 @@ public final class Planner {
       allRegions.add(0, home);
     }
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
-        providers(account, home, allRegions), null, List.of(), role(account), keys, vaults, List.of());
+        providers(account, home, allRegions), null, List.of(), role(account), keys, vaults, List.of(),
+        regionSettings(account), keyGrants(account), null, List.of(), null);
+  }
+
+  /** Region settings wherever the account backs up or receives cross-account copies. */
+  private List<RegionSettings> regionSettings(String account) {
+    SortedSet<String> regions = new TreeSet<>(scope.selectedTypes().getOrDefault(account, new TreeMap<>()).keySet());
+    regions.addAll(scope.crossAccountCopyTypes().getOrDefault(account, new TreeMap<>()).keySet());
+    List<RegionSettings> settings = new ArrayList<>();
+    for (String region : regions) {
+      SortedSet<String> optIn = new TreeSet<>();
+      scope.selectedTypes().getOrDefault(account, new TreeMap<>()).getOrDefault(region, new TreeSet<>())
+          .forEach(t -> optIn.add(ResourceTypes.regionSetting(t)));
+      SortedSet<String> full = new TreeSet<>();
+      scope.crossAccountCopyTypes().getOrDefault(account, new TreeMap<>()).getOrDefault(region, new TreeSet<>()).stream()
+          .filter(ResourceTypes::needsFullManagementPreference).forEach(t -> full.add(ResourceTypes.regionSetting(t)));
+      if (optIn.isEmpty() && full.isEmpty()) {
+        continue;
+      }
+      List<String> unmanaged = ResourceTypes.allRegionSettings().stream().filter(k -> !optIn.contains(k)).toList();
+      settings.add(new RegionSettings(Identifiers.regional("backup", region), region, regionProvider(region).alias(),
+          List.copyOf(optIn), unmanaged, List.copyOf(full), "plans (the resource types they select)"));
+    }
+    return settings;
+  }
+
+  /**
+   * Grants on the account's own resource keys (organization.accounts.NAME.resource_keys) to the
+   * central account, in each region where backups of types AWS Backup does not fully manage are
+   * copied there.
+   */
+  private List<KeyGrant> keyGrants(String account) {
+    if (c.organization() == null || c.organization().centralBackupAccount() == null
+        || account.equals(c.organization().centralBackupAccount())) {
+      return List.of();
+    }
+    String central = c.organization().centralBackupAccount();
+    var copied = scope.crossAccountCopyTypes().getOrDefault(account, new TreeMap<>());
+    List<KeyGrant> grants = new ArrayList<>();
+    for (String keyArn : c.organization().accounts().get(account).resourceKeys()) {
+      String region = keyArn.split(":")[3];
+      boolean needed = copied.getOrDefault(region, new TreeSet<>()).stream().anyMatch(t -> !ResourceTypes.fullyManaged(t));
+      if (needed) {
+        grants.add(new KeyGrant(Identifiers.regional("resource_key_" + keyArn.substring(keyArn.lastIndexOf('/') + 1), region)
+            .replace('-', '_'), keyArn, region, regionProvider(region).alias(), central,
+            IamDocuments.rootOf(accountId(central)), RESOURCE_KEY_GRANT_OPERATIONS,
+            "organization.accounts." + account + ".resource_keys"));
+      }
+    }
+    return grants;
   }
 
   private Module singleAccountModule() {
@@ -151,7 +272,7 @@ public final class Planner {
     List<Vault> vaults = new ArrayList<>();
     scope.memberVaults().getOrDefault(account.name(), new TreeMap<>()).forEach((vault, regions) -> {
       for (String region : regions) {
-        addVault(account.name(), vault, region, List.of(), keys, vaults);
+        addVault(account.name(), vault, region, List.of(), null, keys, vaults);
       }
     });
     List<BackupPlan> plans = new ArrayList<>();
@@ -166,7 +287,7 @@ public final class Planner {
         "A single account: its backup role, vaults with customer-managed keys, locks and access policies, "
             + "and the backup plans and selections themselves.",
         List.of(), providers(account.name(), account.regions().get(0), account.regions()), null, List.of(),
-        role(account.name()), keys, vaults, plans);
+        role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null);
   }
 
   private Module policiesModule(int order, List<Module> before) {
@@ -196,9 +317,45 @@ public final class Planner {
     List<String> after = before.stream().map(Module::path).toList();
     String who = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
         ? "the delegated administrator '" + account + "'" : "the management account";
+    StackSet stackSet = org.baseline() == null ? null : StackSetTemplate.stackSet(c, scope, this::accountId);
     return new Module(order, "policies", account, accountId(account),
-        "The organization's backup policies and their attachments, managed from " + who + ".",
-        after, providers(account, home, List.of(home)), null, policies, null, List.of(), List.of(), List.of());
+        "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
+            + "every account that receives a policy is protected.",
+        after, providers(account, home, stackSet == null ? List.of(home) : prepend(home, stackSet.regions())), null, policies,
+        null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    rest.stream().filter(r -> !r.equals(first)).forEach(all::add);
+    return all;
+  }
+
+  /** One coverage check per root or OU that a policy is attached to. */
+  private List<Coverage> coverage() {
+    Organization org = c.organization();
+    Map<String, List<String>> byTarget = new LinkedHashMap<>();
+    c.policies().forEach((name, policy) -> {
+      if (policy.attachTo().root()) {
+        byTarget.computeIfAbsent(Organization.ROOT, t -> new ArrayList<>()).add(name);
+      }
+      policy.attachTo().organizationalUnits().forEach(ou -> byTarget.computeIfAbsent(ou, t -> new ArrayList<>()).add(name));
+    });
+    Map<String, String> excluded = new TreeMap<>();
+    org.excludedAccounts().forEach((name, e) -> excluded.put(e.id(), name + ": " + e.reason()));
+    List<Coverage> checks = new ArrayList<>();
+    byTarget.forEach((target, policyNames) -> {
+      boolean root = target.equals(Organization.ROOT);
+      List<String> expected = org.accounts().entrySet().stream()
+          .filter(e -> root || Scope.isBelow(org, e.getValue().ou(), target))
+          .map(e -> e.getValue().id()).sorted().toList();
+      boolean baseline = !root && org.baseline() != null
+          && org.baseline().organizationalUnits().stream().anyMatch(b -> Scope.isBelow(org, target, b));
+      checks.add(new Coverage(root ? "root" : "ou_" + Identifiers.of(target), root ? "root" : "organizational unit", target,
+          root ? org.rootId() : org.organizationalUnits().get(target).id(), policyNames, expected, excluded, baseline,
+          "policies (" + String.join(", ", policyNames) + ").attach_to"));
+    });
+    return checks;
   }
 
   // ------------------------------------------------------------------ parts
@@ -206,13 +363,13 @@ public final class Planner {
   /**
    * Adds a vault, and its key unless the key is not ours. The key may be used by the account's own
    * backup role and by the backup roles of the {@code copiesFrom} accounts, which the vault policy
-   * also lets copy in.
+   * also lets copy in, and is shared with those accounts so recovery points can be copied back.
+   *
+   * @param restoresFrom the central account that may copy recovery points back into this vault, or null
    */
-  private void addVault(String account, String vaultName, String region, List<String> copiesFrom, List<Key> keys,
-      List<Vault> vaults) {
+  private void addVault(String account, String vaultName, String region, List<String> copiesFrom, String restoresFrom,
+      List<Key> keys, List<Vault> vaults) {
     List<String> copySources = copiesFrom.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
-    List<String> keyUsers = new ArrayList<>(List.of(c.backupRole().arn(accountId(account))));
-    keyUsers.addAll(copySources);
     var vault = c.vaults().get(vaultName);
     String resource = Identifiers.regional(vaultName, region);
     String alias = regionProvider(region).alias();
@@ -222,17 +379,30 @@ public final class Planner {
       keyResource = resource;
       keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
-          IamDocuments.keyPolicy(accountId(account), keyUsers), source));
+          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)), copySources,
+              copiesFrom.stream().map(this::accountId).toList()), source));
     }
     var lock = vault.lock() == null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
         vault.lock().minRetentionDays(), vault.lock().maxRetentionDays(), vault.lock().changeableForDays());
     var access = vault.accessPolicy();
-    String breakGlass = access.breakGlassRole() == null ? null : "arn:aws:iam::" + accountId(account) + ":role/" + access.breakGlassRole();
+    String breakGlass = breakGlassArn(accountId(account), access.breakGlassRole());
     String organizationId = c.organization() == null ? null : c.organization().id();
-    String policy = IamDocuments.vaultPolicy(organizationId, copySources, access.denyRecoveryPointDeletion(), breakGlass);
+    Document policy = IamDocuments.vaultPolicy(organizationId, copySources, restoresFrom == null ? null : accountId(restoresFrom),
+        access.denyRecoveryPointDeletion(), breakGlass);
     vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
         vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
-        copiesFrom, source));
+        copiesFrom, restoresFrom, source));
+  }
+
+  /**
+   * The break-glass role's ARN: {@code aws:PrincipalArn} of a role includes its path, so a role
+   * given as {@code /path/Name} keeps it.
+   */
+  static String breakGlassArn(String accountId, String role) {
+    if (role == null) {
+      return null;
+    }
+    return "arn:aws:iam::" + accountId + ":role" + (role.startsWith("/") ? role : "/" + role);
   }
 
   static String keyAlias(String vault) {
@@ -247,7 +417,7 @@ public final class Planner {
       managed.add(new ManagedPolicy("s3_backup", S3_BACKUP_POLICY, "S3 is (or may be) selected: the base policies lack S3"));
       managed.add(new ManagedPolicy("s3_restore", S3_RESTORE_POLICY, "S3 is (or may be) selected: the base policies lack S3"));
     }
-    String copyKeys = null;
+    List<InlinePolicy> inline = new ArrayList<>();
     if (c.organization() != null && c.organization().centralBackupAccount() != null
         && !account.equals(c.organization().centralBackupAccount())) {
       SortedSet<String> regions = new TreeSet<>();
@@ -259,12 +429,16 @@ public final class Planner {
         }
       }));
       if (!regions.isEmpty()) {
-        copyKeys = IamDocuments.copyKeysPolicy(accountId(c.organization().centralBackupAccount()), regions, aliases);
+        inline.add(new InlinePolicy("central_vault_keys", "backup-catalogue-central-vault-keys",
+            "copy_to of central vaults: the role may use exactly the central vault keys it copies into (matched by "
+                + "alias), as their key policies in turn name this role.",
+            IamDocuments.keysByAliasPolicy("UseTheCentralVaultKeysForCopies", accountId(c.organization().centralBackupAccount()),
+                regions, aliases)));
       }
     }
     var r = c.backupRole();
     return new Role("backup", r.name(), r.path(), r.permissionsBoundary(), IamDocuments.backupTrustPolicy(), managed,
-        copyKeys, "backup_role");
+        inline, "backup_role");
   }
 
   private BackupPlan backupPlan(String planName, Plan plan, String region) {
@@ -310,9 +484,15 @@ public final class Planner {
     return new PlanLifecycle(l.coldStorageAfterDays(), l.deleteAfterDays(), l.optInToArchive());
   }
 
+  /**
+   * The providers of a module. The role they assume is {@code deployment.assume_role_name}, except
+   * in the management account, where Organizations creates no OrganizationAccountAccessRole:
+   * {@code deployment.management_assume_role_name}, or none (the pipeline's credentials).
+   */
   private Providers providers(String account, String home, List<String> regions) {
-    String assume = c.deployment().assumeRoleName() == null ? null
-        : "arn:aws:iam::" + accountId(account) + ":role/" + c.deployment().assumeRoleName();
+    boolean management = c.organization() != null && account.equals(c.organization().managementAccount());
+    String roleName = management ? c.deployment().managementAssumeRoleName() : c.deployment().assumeRoleName();
+    String assume = roleName == null ? null : "arn:aws:iam::" + accountId(account) + ":role/" + roleName;
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("managed-by", "backup-catalogue");
     tags.putAll(c.deployment().tags());

@@ -40,6 +40,9 @@ public final class Scope {
   private final SortedMap<String, SortedMap<String, SortedSet<String>>> centralSources = new TreeMap<>();
   private final SortedMap<String, SortedSet<String>> backupRegions = new TreeMap<>();
   private final SortedSet<String> s3Accounts = new TreeSet<>();
+  private final SortedMap<String, SortedMap<String, SortedSet<String>>> copyBackVaults = new TreeMap<>();
+  private final SortedMap<String, SortedMap<String, SortedSet<String>>> selectedTypes = new TreeMap<>();
+  private final SortedMap<String, SortedMap<String, SortedSet<String>>> crossAccountCopyTypes = new TreeMap<>();
   private final List<SkippedRegion> skipped = new ArrayList<>();
 
   private Scope() {}
@@ -72,6 +75,8 @@ public final class Scope {
             continue;
           }
           backupRegions.computeIfAbsent(account, a -> new TreeSet<>()).add(region);
+          SortedSet<String> types = ResourceTypes.selectedTypes(selectionTypes(c, planName, plan));
+          add(selectedTypes, account, region, types);
           for (Rule rule : plan.rules().values()) {
             memberVault(account, rule.vault(), region);
             for (CopyAction copy : rule.copyTo()) {
@@ -79,6 +84,12 @@ public final class Scope {
               if (c.vaults().get(copy.vault()).location() == VaultLocation.CENTRAL_ACCOUNT) {
                 centralSources.computeIfAbsent(copy.vault(), v -> new TreeMap<>())
                     .computeIfAbsent(destinationRegion, r -> new TreeSet<>()).add(account);
+                add(copyBackVaults, account, rule.vault(), Set.of(region));
+                add(crossAccountCopyTypes, account, region, types);
+                String central = c.organization().centralBackupAccount();
+                if (!account.equals(central)) {
+                  add(crossAccountCopyTypes, central, destinationRegion, types);
+                }
               } else {
                 memberVault(account, copy.vault(), destinationRegion);
               }
@@ -90,6 +101,26 @@ public final class Scope {
         }
       }
     });
+  }
+
+  private static void add(SortedMap<String, SortedMap<String, SortedSet<String>>> map, String a, String b, Set<String> values) {
+    map.computeIfAbsent(a, k -> new TreeMap<>()).computeIfAbsent(b, k -> new TreeSet<>()).addAll(values);
+  }
+
+  /** The resource types a plan's selections name; {@code *} for a tag selection (any type). */
+  private static List<String> selectionTypes(Catalogue c, String planName, Plan plan) {
+    List<String> types = new ArrayList<>();
+    for (Selection selection : plan.selections().values()) {
+      if (selection.tag() != null) {
+        types.add("*");
+      }
+      types.addAll(selection.resourceTypes());
+    }
+    if (c.dataClassification() != null
+        && c.dataClassification().values().values().stream().anyMatch(plans -> plans.contains(planName))) {
+      types.add("*");
+    }
+    return types;
   }
 
   private void memberVault(String account, String vault, String region) {
@@ -113,6 +144,54 @@ public final class Scope {
     }
     Account a = c.organization().accounts().get(account);
     return a == null ? List.of() : a.regions();
+  }
+
+  /** True when the OU {@code ou} is {@code ancestor} or lies below it ({@code root} is above everything). */
+  public static boolean isBelow(Organization org, String ou, String ancestor) {
+    if (ancestor.equals(Organization.ROOT)) {
+      return true;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    while (ou != null && !ou.equals(Organization.ROOT) && seen.add(ou)) {
+      if (ou.equals(ancestor)) {
+        return true;
+      }
+      var unit = org.organizationalUnits().get(ou);
+      ou = unit == null ? null : unit.parent();
+    }
+    return false;
+  }
+
+  /** The policies that reach some account of a baseline OU: at the root, above, at, or below it. */
+  public static List<String> baselinePolicies(Catalogue c) {
+    Organization org = c.organization();
+    List<String> names = new ArrayList<>();
+    if (org == null || org.baseline() == null) {
+      return names;
+    }
+    c.policies().forEach((name, policy) -> {
+      boolean reaches = policy.attachTo().root() || policy.attachTo().organizationalUnits().stream()
+          .anyMatch(ou -> org.baseline().organizationalUnits().stream()
+              .anyMatch(b -> isBelow(org, ou, b) || isBelow(org, b, ou)));
+      if (reaches) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /** Every vault the baseline policies' plans back up or copy into, with where it lives. */
+  public static SortedMap<String, VaultLocation> baselineVaultLocations(Catalogue c) {
+    SortedMap<String, VaultLocation> vaults = new TreeMap<>();
+    for (String policyName : baselinePolicies(c)) {
+      for (String planName : c.policies().get(policyName).plans()) {
+        for (Rule rule : c.plans().get(planName).rules().values()) {
+          vaults.put(rule.vault(), c.vaults().get(rule.vault()).location());
+          rule.copyTo().forEach(copy -> vaults.put(copy.vault(), c.vaults().get(copy.vault()).location()));
+        }
+      }
+    }
+    return vaults;
   }
 
   /** The accounts a policy reaches, sorted by name. */
@@ -167,6 +246,24 @@ public final class Scope {
   /** Accounts whose backup role needs the S3 backup and restore policies. */
   public SortedSet<String> s3Accounts() {
     return Collections.unmodifiableSortedSet(s3Accounts);
+  }
+
+  /** Account -> member vault -> regions where it copies into a central vault (and so may receive copies back). */
+  public SortedMap<String, SortedMap<String, SortedSet<String>>> copyBackVaults() {
+    return Collections.unmodifiableSortedMap(copyBackVaults);
+  }
+
+  /** Account -> region -> the resource types its plans select there ({@link ResourceTypes} names). */
+  public SortedMap<String, SortedMap<String, SortedSet<String>>> selectedTypes() {
+    return Collections.unmodifiableSortedMap(selectedTypes);
+  }
+
+  /**
+   * Account -> region -> the resource types whose backups cross an account boundary there, as the
+   * source (copies out) or as the central account (copies in).
+   */
+  public SortedMap<String, SortedMap<String, SortedSet<String>>> crossAccountCopyTypes() {
+    return Collections.unmodifiableSortedMap(crossAccountCopyTypes);
   }
 
   public List<SkippedRegion> skippedRegions() {

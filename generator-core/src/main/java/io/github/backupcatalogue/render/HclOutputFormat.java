@@ -4,6 +4,7 @@ import freemarker.core.CommonMarkupOutputFormat;
 import freemarker.core.CommonTemplateMarkupOutputModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Freemarker output format for Terraform files, modelled on Freemarker's {@code RTFOutputFormat}:
@@ -63,15 +64,46 @@ public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFor
    * special there, and each line gets the given indentation.
    */
   public static String escapeHeredoc(String text, int indent) {
+    return escapeHeredoc(text, indent, List.of());
+  }
+
+  /**
+   * Like {@link #escapeHeredoc(String, int)}, but an interpolation {@code ${reference}} of one of
+   * {@code references} (exact Terraform expressions the caller put there) is kept.
+   */
+  public static String escapeHeredoc(String text, int indent, List<String> references) {
     String pad = " ".repeat(indent);
     StringBuilder out = new StringBuilder();
     for (String line : text.split("\n", -1)) {
       if (out.length() > 0) {
         out.append('\n');
       }
-      out.append(pad).append(line.replace("${", "$${").replace("%{", "%%{"));
+      out.append(pad);
+      for (int i = 0; i < line.length(); i++) {
+        char ch = line.charAt(i);
+        if ((ch == '$' || ch == '%') && i + 1 < line.length() && line.charAt(i + 1) == '{') {
+          String kept = ch == '$' ? keptReference(line, i, references) : null;
+          if (kept != null) {
+            out.append(kept);
+            i += kept.length() - 1;
+            continue;
+          }
+          out.append(ch);
+        }
+        out.append(ch);
+      }
     }
     return out.toString();
+  }
+
+  private static String keptReference(String line, int at, List<String> references) {
+    for (String reference : references) {
+      String interpolation = "${" + reference + "}";
+      if (line.startsWith(interpolation, at)) {
+        return interpolation;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -18,6 +18,7 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
+import freemarker.template.TemplateSequenceModel;
 import io.github.backupcatalogue.plan.Model;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,8 +47,9 @@ public final class TemplateRenderer {
   public static final String BUILT_IN_PATH = "/io/github/backupcatalogue/templates";
 
   /** The files of each module, in the order they are rendered; empty results are not written. */
-  public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf",
-      "organizations.tf", "policies.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_plans.tf", "outputs.tf", "README.md");
+  public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "checks.tf",
+      "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_settings.tf",
+      "backup_plans.tf", "outputs.tf", "README.md");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -142,15 +144,32 @@ public final class TemplateRenderer {
     return collapsed.strip() + "\n";
   }
 
-  /** {@code ${heredoc(text, indent)}}: text for a heredoc body, template sequences escaped, indented. */
+  /**
+   * {@code ${heredoc(text, indent)}}: text for a heredoc body, template sequences escaped, indented.
+   * {@code ${heredoc(text, indent, references)}} keeps the interpolations {@code "${reference}"} of
+   * exactly the listed references (a document's resources of its own module); every other
+   * {@code ${} is escaped as usual.
+   */
   private static final class HeredocMethod implements TemplateMethodModelEx {
     @Override
     public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
-      if (arguments.size() != 2 || !(arguments.get(0) instanceof TemplateScalarModel text)
-          || !(arguments.get(1) instanceof TemplateNumberModel indent)) {
-        throw new TemplateModelException("heredoc(text, indent) takes a string and a number");
+      if (arguments.size() < 2 || arguments.size() > 3 || !(arguments.get(0) instanceof TemplateScalarModel text)
+          || !(arguments.get(1) instanceof TemplateNumberModel indent)
+          || arguments.size() == 3 && !(arguments.get(2) instanceof TemplateSequenceModel)) {
+        throw new TemplateModelException("heredoc(text, indent[, references]) takes a string, a number and a list of strings");
       }
-      String escaped = HclOutputFormat.escapeHeredoc(text.getAsString().stripTrailing(), indent.getAsNumber().intValue());
+      List<String> references = new ArrayList<>();
+      if (arguments.size() == 3) {
+        TemplateSequenceModel list = (TemplateSequenceModel) arguments.get(2);
+        for (int i = 0; i < list.size(); i++) {
+          if (!(list.get(i) instanceof TemplateScalarModel reference)) {
+            throw new TemplateModelException("heredoc's references must be strings");
+          }
+          references.add(reference.getAsString());
+        }
+      }
+      String escaped = HclOutputFormat.escapeHeredoc(text.getAsString().stripTrailing(), indent.getAsNumber().intValue(),
+          references);
       return HclOutputFormat.INSTANCE.fromMarkup(escaped);
     }
   }

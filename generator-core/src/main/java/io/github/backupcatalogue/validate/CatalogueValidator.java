@@ -79,8 +79,13 @@ public final class CatalogueValidator {
     }
     checkClassification(catalogue);
     checkCopyWiring(catalogue);
+    OrganizationRules organizationRules = new OrganizationRules(sourceMap);
+    if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      problems.addAll(organizationRules.check(catalogue));
+    }
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       checkScope(catalogue);
+      problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
   }
@@ -124,6 +129,16 @@ public final class CatalogueValidator {
     if (c.deployment().assumeRoleName() != null && !ROLE_NAME.matcher(c.deployment().assumeRoleName()).matches()) {
       error("BC107", value("deployment", "assume_role_name"), "'" + c.deployment().assumeRoleName()
           + "' is not a valid IAM role name", "e.g. OrganizationAccountAccessRole");
+    }
+    String management = c.deployment().managementAssumeRoleName();
+    if (management != null && !ROLE_NAME.matcher(management).matches()) {
+      error("BC107", value("deployment", "management_assume_role_name"), "'" + management
+          + "' is not a valid IAM role name", "name a role that exists in the management account, or leave it out to "
+              + "use the pipeline's credentials");
+    }
+    if (management != null && c.organization() == null) {
+      error("BC108", key("deployment", "management_assume_role_name"), "a single-account catalogue has no management account",
+          "use deployment.assume_role_name");
     }
   }
 
@@ -291,9 +306,10 @@ public final class CatalogueValidator {
             "remove 'location: central_account'");
       }
       var access = vault.accessPolicy();
-      if (access.breakGlassRole() != null && !ROLE_NAME.matcher(access.breakGlassRole()).matches()) {
+      if (access.breakGlassRole() != null && !breakGlassRole(access.breakGlassRole())) {
         error("BC107", sourceMap.value(p.appendProperty("access_policy").appendProperty("break_glass_role")),
-            "'" + access.breakGlassRole() + "' is not an IAM role name", "give the role's name (not its ARN), e.g. BackupBreakGlass");
+            "'" + access.breakGlassRole() + "' is not an IAM role name", "give the role's name, or its path and name "
+                + "(/ops/BackupBreakGlass), not its ARN");
       }
     });
   }
@@ -437,10 +453,14 @@ public final class CatalogueValidator {
         Lifecycle effective = copy.lifecycle() != null ? copy.lifecycle() : rule.lifecycle();
         checkRetentionAgainstLock(effective, false, copy.vault(), destination,
             copy.lifecycle() != null ? cp.appendProperty("lifecycle") : cp, "copies");
-        boolean sameRegion = copy.region() == null || plan.regions().equals(List.of(copy.region()));
+        // A copy without a region stays in each plan region; one with a region lands in the vault the
+        // rule itself backs up to wherever the plan also runs in that region.
+        boolean sameRegion = copy.region() == null || plan.regions().contains(copy.region());
         if (copy.vault().equals(rule.vault()) && sameRegion) {
           error("BC236", sourceMap.value(cp.appendProperty("vault")), "rule '" + ruleName
-              + "' copies into the vault it backs up to, in the same region", "copy to another vault or another region");
+              + "' copies into the vault it backs up to, in the same region"
+              + (copy.region() == null ? "" : " (" + copy.region() + ", where plan '" + planName + "' also runs)"),
+              "copy to another vault or another region");
         }
       }
     }
@@ -602,6 +622,15 @@ public final class CatalogueValidator {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A role name, or a path and name ({@code /ops/Name}): aws:PrincipalArn includes the path. */
+  private static boolean breakGlassRole(String role) {
+    if (!role.startsWith("/")) {
+      return ROLE_NAME.matcher(role).matches();
+    }
+    int last = role.lastIndexOf('/');
+    return ROLE_PATH.matcher(role.substring(0, last + 1)).matches() && ROLE_NAME.matcher(role.substring(last + 1)).matches();
+  }
 
   private void checkAccountId(String id, Position at) {
     if (!ACCOUNT_ID.matcher(id).matches()) {

@@ -5,14 +5,14 @@ import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.plan.Model;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * AWS's size limits, checked on the planned documents exactly as they will be sent: an organization
- * backup policy (10,000 characters, minified by jsonencode) and a KMS key policy (32 KB, as written
- * in the heredoc). Runs after planning, which needs a valid catalogue; the facade runs it before
+ * backup policy (10,000 characters, minified by jsonencode), a KMS key policy (32 KB; the provider
+ * normalises the heredoc's JSON to compact form before it calls KMS, so that is what is measured)
+ * and the baseline StackSet's template (51,200 bytes of template body). Runs after planning, which needs a valid catalogue; the facade runs it before
  * anything is rendered or written.
  */
 public final class PlannedLimits {
@@ -23,6 +23,8 @@ public final class PlannedLimits {
   public static final int POLICY_SIZE_WARNING = 9_000;
   /** AWS KMS's limit for one key policy document, in bytes. */
   public static final int KEY_POLICY_SIZE_LIMIT = 32_768;
+  /** AWS CloudFormation's limit for a template passed as a body, in bytes. */
+  public static final int TEMPLATE_BODY_LIMIT = 51_200;
 
   private PlannedLimits() {}
 
@@ -40,7 +42,7 @@ public final class PlannedLimits {
         }
       }
       for (Model.Key key : module.keys()) {
-        int size = key.policy().getBytes(StandardCharsets.UTF_8).length;
+        int size = key.policy().sentBytes();
         if (size > KEY_POLICY_SIZE_LIMIT) {
           problems.add(new Diagnostic(Severity.ERROR, "BC253", sourceMap.key(JsonPointer.compile("/vaults").appendProperty(key.vault())),
               "the key policy of vault '" + key.vault() + "' in " + module.accountName() + " (" + key.region() + ") is " + size
@@ -48,6 +50,12 @@ public final class PlannedLimits {
               "it names the backup role of every account copying into the vault: split those accounts over several "
                   + "central vaults (e.g. one per OU)"));
         }
+      }
+      if (module.stackSet() != null && module.stackSet().template().sentBytes() > TEMPLATE_BODY_LIMIT) {
+        problems.add(new Diagnostic(Severity.ERROR, "BC254", sourceMap.key(JsonPointer.compile("/organization/baseline")),
+            "the baseline StackSet's template is " + module.stackSet().template().sentBytes()
+                + " bytes; AWS CloudFormation allows " + TEMPLATE_BODY_LIMIT + " bytes of template body",
+            "fewer member vaults or regions for the baseline OUs"));
       }
     }
     return problems;

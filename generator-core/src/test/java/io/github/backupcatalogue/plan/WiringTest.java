@@ -38,14 +38,14 @@ class WiringTest {
     var output = plan(Catalogues.ORGANIZATION);
     var central = module(output, "accounts/central");
     String sourceRole = "arn:aws:iam::345678901234:role/BackupCatalogueRole";
-    JsonNode key = new ObjectMapper().readTree(central.keys().get(0).policy());
+    JsonNode key = new ObjectMapper().readTree(central.keys().get(0).policy().text());
     assertThat(key.get("Statement").get(1).get("Principal").get("AWS").toString()).contains(sourceRole);
-    JsonNode vault = new ObjectMapper().readTree(central.vaults().get(0).accessPolicy());
+    JsonNode vault = new ObjectMapper().readTree(central.vaults().get(0).accessPolicy().text());
     JsonNode copy = vault.get("Statement").get(0);
     assertThat(copy.get("Action").asText()).isEqualTo("backup:CopyIntoBackupVault");
     assertThat(copy.get("Principal").get("AWS").asText()).isEqualTo(sourceRole);
     assertThat(copy.get("Condition").get("StringEquals").get("aws:PrincipalOrgID").asText()).isEqualTo("o-a1b2c3d4e5");
-    assertThat(module(output, "accounts/app").role().copyKeysPolicy()).contains("alias/backup-catalogue/Central");
+    assertThat(module(output, "accounts/app").role().inlinePolicies().get(0).policy()).contains("alias/backup-catalogue/Central");
     assertThat(output.modules().stream().map(Model.Module::path))
         .containsExactly("management", "accounts/app", "accounts/central", "policies");
   }
@@ -58,7 +58,7 @@ class WiringTest {
                     lifecycle: {delete_after_days: 365}
         """, ""));
     assertThat(output.modules().stream().map(Model.Module::path)).containsExactly("management", "accounts/app", "policies");
-    assertThat(module(output, "accounts/app").role().copyKeysPolicy()).isNull();
+    assertThat(module(output, "accounts/app").role().inlinePolicies()).isEmpty();
   }
 
   @Test
@@ -67,13 +67,13 @@ class WiringTest {
     var mapper = new ObjectMapper();
     for (var module : output.modules()) {
       for (var key : module.keys()) {
-        for (JsonNode s : mapper.readTree(key.policy()).get("Statement")) {
+        for (JsonNode s : mapper.readTree(key.policy().text()).get("Statement")) {
           assertThat(s.get("Principal").toString()).doesNotContain("\"*\"");
         }
       }
       for (var vault : module.vaults()) {
         if (vault.accessPolicy() != null) {
-          for (JsonNode s : mapper.readTree(vault.accessPolicy()).get("Statement")) {
+          for (JsonNode s : mapper.readTree(vault.accessPolicy().text()).get("Statement")) {
             if (s.get("Effect").asText().equals("Allow")) {
               assertThat(s.get("Principal").toString()).doesNotContain("\"*\"");
             }
@@ -86,7 +86,7 @@ class WiringTest {
   @Test
   void theDelegatedAdministratorCanCreateBackupPoliciesAndOnlyThose() throws Exception {
     var management = module(plan(Catalogues.ORGANIZATION), "management").management();
-    JsonNode policy = new ObjectMapper().readTree(management.resourcePolicy());
+    JsonNode policy = new ObjectMapper().readTree(management.resourcePolicy().text());
     JsonNode create = null;
     for (JsonNode s : policy.get("Statement")) {
       if (s.get("Action").toString().contains("organizations:CreatePolicy")) {

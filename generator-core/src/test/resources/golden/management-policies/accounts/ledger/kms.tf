@@ -24,7 +24,7 @@ resource "aws_kms_key" "Primary_us_east_1" {
           "Sid": "AllowBackupRolesToUseTheKey",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:Decrypt",
@@ -39,7 +39,7 @@ resource "aws_kms_key" "Primary_us_east_1" {
           "Sid": "AllowBackupRolesToGrantTheKeyToAwsResources",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:CreateGrant",
@@ -91,7 +91,7 @@ resource "aws_kms_key" "Primary_us_west_2" {
           "Sid": "AllowBackupRolesToUseTheKey",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:Decrypt",
@@ -106,7 +106,7 @@ resource "aws_kms_key" "Primary_us_west_2" {
           "Sid": "AllowBackupRolesToGrantTheKeyToAwsResources",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:CreateGrant",
@@ -158,7 +158,7 @@ resource "aws_kms_key" "Replica_us_west_2" {
           "Sid": "AllowBackupRolesToUseTheKey",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:Decrypt",
@@ -173,7 +173,7 @@ resource "aws_kms_key" "Replica_us_west_2" {
           "Sid": "AllowBackupRolesToGrantTheKeyToAwsResources",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::200000000003:role/BackupCatalogueRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:CreateGrant",

@@ -25,7 +25,7 @@ resource "aws_kms_key" "CentralVault_eu_west_1" {
           "Effect": "Allow",
           "Principal": {
             "AWS": [
-              "arn:aws:iam::210987654321:role/service-role/BackupRole",
+              "${aws_iam_role.backup.arn}",
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
               "arn:aws:iam::456789012345:role/service-role/BackupRole"
             ]
@@ -44,7 +44,7 @@ resource "aws_kms_key" "CentralVault_eu_west_1" {
           "Effect": "Allow",
           "Principal": {
             "AWS": [
-              "arn:aws:iam::210987654321:role/service-role/BackupRole",
+              "${aws_iam_role.backup.arn}",
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
               "arn:aws:iam::456789012345:role/service-role/BackupRole"
             ]
@@ -53,6 +53,41 @@ resource "aws_kms_key" "CentralVault_eu_west_1" {
             "kms:CreateGrant",
             "kms:ListGrants",
             "kms:RevokeGrant"
+          ],
+          "Resource": "*",
+          "Condition": {
+            "Bool": {
+              "kms:GrantIsForAWSResource": "true"
+            }
+          }
+        },
+        {
+          "Sid": "ShareTheKeyWithTheSourceAccountsForCopiesBack",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": [
+              "arn:aws:iam::345678901234:root",
+              "arn:aws:iam::456789012345:root"
+            ]
+          },
+          "Action": [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            "kms:ReEncrypt*"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Sid": "LetTheSourceAccountsGrantTheKeyToAwsResources",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": [
+              "arn:aws:iam::345678901234:root",
+              "arn:aws:iam::456789012345:root"
+            ]
+          },
+          "Action": [
+            "kms:CreateGrant"
           ],
           "Resource": "*",
           "Condition": {

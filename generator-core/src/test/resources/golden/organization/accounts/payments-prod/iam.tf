@@ -47,8 +47,7 @@ resource "aws_iam_role_policy_attachment" "s3_restore" {
   policy_arn = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore"
 }
 
-# Source: copy_to of central vaults: the role may use exactly the central vault keys it copies
-# into (matched by alias), as their key policies in turn name this role.
+# Source: copy_to of central vaults: the role may use exactly the central vault keys it copies into (matched by alias), as their key policies in turn name this role.
 resource "aws_iam_role_policy" "central_vault_keys" {
   name   = "backup-catalogue-central-vault-keys"
   role   = aws_iam_role.backup.id
@@ -78,7 +77,7 @@ resource "aws_iam_role_policy" "central_vault_keys" {
           }
         },
         {
-          "Sid": "GrantTheCentralVaultKeysToAwsResources",
+          "Sid": "UseTheCentralVaultKeysForCopiesForAwsResources",
           "Effect": "Allow",
           "Action": [
             "kms:CreateGrant"

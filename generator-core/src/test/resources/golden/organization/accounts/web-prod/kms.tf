@@ -24,7 +24,7 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Sid": "AllowBackupRolesToUseTheKey",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::456789012345:role/service-role/BackupRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:Decrypt",
@@ -39,7 +39,7 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Sid": "AllowBackupRolesToGrantTheKeyToAwsResources",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "arn:aws:iam::456789012345:role/service-role/BackupRole"
+            "AWS": "${aws_iam_role.backup.arn}"
           },
           "Action": [
             "kms:CreateGrant",

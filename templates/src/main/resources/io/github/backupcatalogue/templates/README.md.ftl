@@ -14,24 +14,83 @@ ${module.purpose}
 <#if module.management??>
 - Delegated administrators for AWS Backup: <#list module.management.delegatedAdministrators as d>${d.name} (`${d.accountId}`)<#sep>, </#sep><#else>none</#list>
 <#if module.management.resourcePolicy??>
-- The Organizations resource policy that lets them manage backup policies of this organization
+- The Organizations resource policy that lets them manage backup policies of this organization.
+  **An organization has one resource policy: applying this module replaces any other** (run
+  `aws organizations describe-resource-policy` first and move statements you keep into
+  `organization.resource_policy_statements`).
 </#if>
-- AWS Backup global settings: cross-account backup ${module.management.crossAccountBackup?then("enabled", "disabled")}
+<#if module.management.globalSettings?has_content>
+- AWS Backup global settings turned on: <#list module.management.globalSettings as k, v>`${k}`<#sep>, </#sep></#list> (the others are left as they are)
+</#if>
 </#if>
 <#list module.policies as p>
 - Backup policy `${p.name}` (${p.length} of 10,000 characters), attached to <#list p.attachments as a>${a.targetKind} ${a.targetName}<#sep>, </#sep></#list>
 </#list>
 <#if module.role??>
-- IAM role `${module.role.path}${module.role.name}` with <#list module.role.managedPolicies as mp>`${mp.arn?keep_after_last("/")}`<#sep>, </#sep></#list><#if module.role.copyKeysPolicy??>, and use of the central vault keys</#if>
+- IAM role `${module.role.path}${module.role.name}` with <#list module.role.managedPolicies as mp>`${mp.arn?keep_after_last("/")}`<#sep>, </#sep></#list><#if module.role.inlinePolicies?has_content>, and use of the central vault keys</#if>
 </#if>
 <#list module.vaults as v>
-- Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.accessPolicy??>, access policy</#if>
+- Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
 </#list>
+<#list module.regionSettings as s>
+- AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>
+</#list>
+<#list module.keyGrants as g>
+- KMS grant on `${g.keyArn}` to account ${g.granteeAccount}, so backups of resources it encrypts can be copied there
+</#list>
+<#if module.stackSet??>
+- StackSet `${module.stackSet.name}`: the backup role and member vaults in every account of ${module.stackSet.organizationalUnits?join(", ")} without a module of its own, including accounts created later (regions ${module.stackSet.regions?join(", ")})
+</#if>
 <#list module.backupPlans as bp>
 - Backup plan `${bp.name}` in ${bp.region} with <#list bp.rules as r>rule `${r.name}` (`${r.schedule}`)<#sep>, </#sep></#list>
 </#list>
 
 Vaults, keys and vault locks are protected by `prevent_destroy`.
+<#list module.vaults as v>
+<#if v.lock?? && v.lock.mode == "compliance">
+
+**Compliance lock on `${v.name}` (${v.region}):** ${v.lock.changeableForDays} days after the lock is created it
+becomes immutable: AWS then refuses any change of its minimum or maximum retention, so an apply that
+changes them fails, and the vault cannot be deleted while it holds recovery points.
+</#if>
+</#list>
+<#if module.prerequisites??>
+
+## Before the first apply
+
+`terraform plan` checks these first (`checks.tf`) and stops with the fixing command when one is missing:
+
+- The credentials are in organization `${module.prerequisites.organizationId}`, root `${module.prerequisites.rootId}`.
+<#if module.prerequisites.backupPolicyType>
+- The BACKUP_POLICY policy type is enabled on the root:
+  `aws organizations enable-policy-type --root-id ${module.prerequisites.rootId} --policy-type BACKUP_POLICY`
+</#if>
+<#list module.prerequisites.trustedAccess as t>
+- Trusted access for `${t.servicePrincipal}` (${t.why}):
+  <#if t.servicePrincipal == "backup.amazonaws.com">`aws organizations enable-aws-service-access --service-principal backup.amazonaws.com`<#else>`aws cloudformation activate-organizations-access`</#if>
+</#list>
+<#list module.coverage as v>
+- Every active account below ${v.targetKind} ${v.targetName} (`${v.targetId}`) is <#if v.baseline>covered by the baseline StackSet<#else>listed in the catalogue (its module creates the backup role and vaults) or in `organization.excluded_accounts`</#if>; every account the catalogue places there really is there.
+</#list>
+</#if>
+<#if module.vaults?filter(v -> v.copiesFrom?has_content)?has_content>
+
+## Restoring from this account's vaults
+
+AWS Backup restores only in the account that holds the recovery point. To restore a source
+account's resource from a copy here, copy the recovery point back into the source account's vault,
+then restore there (AWS Backup developer guide, "Creating backup copies across AWS accounts"):
+
+```sh
+aws backup start-copy-job --region <region> \
+  --source-backup-vault-name <central vault> --recovery-point-arn <recovery point ARN> \
+  --destination-backup-vault-arn arn:aws:backup:<region>:<source account id>:backup-vault:<source vault> \
+  --iam-role-arn ${module.role.path?has_content?then("arn:aws:iam::" + module.accountId + ":role" + module.role.path + module.role.name, "")}
+```
+
+The source vaults' access policies accept copies from this account, and these vaults' keys are
+shared with the source accounts for it. Then restore in the source account as for any recovery point.
+</#if>
 
 ## Apply
 

@@ -12,7 +12,7 @@ resource "aws_iam_role" "${r.resourceName}" {
   permissions_boundary = "${r.permissionsBoundary}"
 </#if>
   assume_role_policy   = <<-EOT
-${heredoc(r.trustPolicy, 4)}
+${heredoc(r.trustPolicy.text, 4)}
   EOT
 }
 <#list r.managedPolicies as mp>
@@ -23,16 +23,15 @@ resource "aws_iam_role_policy_attachment" "${mp.resourceName}" {
   policy_arn = "${mp.arn}"
 }
 </#list>
-<#if r.copyKeysPolicy??>
+<#list r.inlinePolicies as ip>
 
-# Source: copy_to of central vaults: the role may use exactly the central vault keys it copies
-# into (matched by alias), as their key policies in turn name this role.
-resource "aws_iam_role_policy" "central_vault_keys" {
-  name   = "backup-catalogue-central-vault-keys"
+# Source: ${ip.comment}
+resource "aws_iam_role_policy" "${ip.resourceName}" {
+  name   = "${ip.name}"
   role   = aws_iam_role.${r.resourceName}.id
   policy = <<-EOT
-${heredoc(r.copyKeysPolicy, 4)}
+${heredoc(ip.policy, 4)}
   EOT
 }
-</#if>
+</#list>
 </#if>

@@ -1,4 +1,4 @@
-<#if module.keys?has_content>
+<#if module.keys?has_content || module.keyGrants?has_content>
 <#import "lib.tf.ftl" as lib>
 <@lib.header "customer-managed KMS keys of the backup vaults."/>
 <#list module.keys as k>
@@ -10,7 +10,7 @@ resource "aws_kms_key" "${k.resourceName}" {
   enable_key_rotation     = ${k.rotation?c}
   deletion_window_in_days = ${k.deletionWindowDays}
   policy                  = <<-EOT
-${heredoc(k.policy, 4)}
+${heredoc(k.policy.text, 4, k.policy.references)}
   EOT
 <@lib.protect/>
 }
@@ -19,6 +19,19 @@ resource "aws_kms_alias" "${k.resourceName}" {
   provider      = aws.${k.providerAlias}
   name          = "${k.alias}"
   target_key_id = aws_kms_key.${k.resourceName}.key_id
+}
+</#list>
+<#list module.keyGrants as g>
+
+# Source: ${g.source} (${g.region})
+# Backups of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) keep the
+# resource's own key: a copy to account ${g.granteeAccount} needs that key shared with it.
+resource "aws_kms_grant" "${g.resourceName}" {
+  provider          = aws.${g.providerAlias}
+  name              = "backup-catalogue-copies-to-${g.granteeAccount}"
+  key_id            = "${g.keyArn}"
+  grantee_principal = "${g.grantee}"
+  operations        = [<#list g.operations as o>"${o}"<#sep>, </#sep></#list>]
 }
 </#list>
 </#if>

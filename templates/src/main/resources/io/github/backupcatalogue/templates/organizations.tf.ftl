@@ -2,34 +2,53 @@
 <#import "lib.tf.ftl" as lib>
 <#assign m = module.management>
 <@lib.header "organization-level AWS Backup setup in the management account."/>
-# Prerequisite (not managed here, it changes the organization itself): trusted access for AWS Backup,
-#   aws organizations enable-aws-service-access --service-principal backup.amazonaws.com
 <#list m.delegatedAdministrators as d>
 
-# Source: organization.delegated_administrators (${d.name})
+# Source: <#if d.servicePrincipal == "backup.amazonaws.com">organization.delegated_administrators (${d.name})<#else>organization.baseline (${d.name})</#if>
+# ${d.name} ${d.why}.
 resource "aws_organizations_delegated_administrator" "${d.resourceName}" {
   account_id        = "${d.accountId}"
-  service_principal = "backup.amazonaws.com"
+  service_principal = "${d.servicePrincipal}"
 }
 </#list>
 <#if m.resourcePolicy??>
 
 # Source: organization.policy_management = delegated_administrator
 # Lets the delegated administrators read the organization and manage BACKUP_POLICY policies of
-# this organization only; nothing else.
+# this organization only (AWS's examples "Consolidated permissions to manage an organization's
+# backup policies" and "Tag and untag policies"); plus organization.resource_policy_statements.
+#
+# !!! An organization has exactly ONE resource policy. Applying this module REPLACES any resource
+# !!! policy the organization already has (for example a delegation of SCPs or tag policies).
+# !!! Before the first apply, run `aws organizations describe-resource-policy` in the management
+# !!! account and copy every statement you keep into organization.resource_policy_statements.
 resource "aws_organizations_resource_policy" "backup_policy_delegation" {
   content = <<-EOT
-${heredoc(m.resourcePolicy, 4)}
+${heredoc(m.resourcePolicy.text, 4)}
   EOT
 
   depends_on = [<#list m.delegatedAdministrators as d>aws_organizations_delegated_administrator.${d.resourceName}<#sep>, </#sep></#list>]
 }
 </#if>
+<#if m.globalSettings?has_content>
 
 # Source: settings.cross_account_backup
+# Settings the catalogue turns on. The others (${m.unmanagedGlobalSettings?join(", ")}) are left as
+# they are: never switched off here, and ignored so that the plan shows no difference for them.
 resource "aws_backup_global_settings" "this" {
   global_settings = {
-    "isCrossAccountBackupEnabled" = "${m.crossAccountBackup?c}"
+<#list m.globalSettings as k, v>
+    "${k}" = "${v}"
+</#list>
+  }
+
+  lifecycle {
+    ignore_changes = [
+<#list m.unmanagedGlobalSettings as k>
+      global_settings["${k}"],
+</#list>
+    ]
   }
 }
+</#if>
 </#if>

@@ -41,7 +41,7 @@ output "backup_policy_ids" {
   }
 }
 </#if>
-<#if module.management??>
+<#if module.management?? && module.management.globalSettings?has_content>
 
 output "cross_account_backup" {
   description = "Whether cross-account backup is enabled for the organization."

@@ -1,9 +1,19 @@
 <#if module.vaults?has_content>
 <#import "lib.tf.ftl" as lib>
 <@lib.header "backup vaults, their locks and access policies."/>
+<#if module.needsDeployer>
+
+# The identity applying this module (looked up, so a pipeline may use any role): the vault policies
+# below let it, and the break-glass role, change or remove the policies and locks; nobody else.
+data "aws_caller_identity" "deployer" {}
+
+data "aws_iam_session_context" "deployer" {
+  arn = data.aws_caller_identity.deployer.arn
+}
+</#if>
 <#list module.vaults as v>
 
-# Source: ${v.source} (${v.region})<#if v.copiesFrom?has_content>; receives copies from <#list v.copiesFrom as a>${a}<#sep>, </#sep></#list></#if>
+# Source: ${v.source} (${v.region})<#if v.copiesFrom?has_content>; receives copies from <#list v.copiesFrom as a>${a}<#sep>, </#sep></#list></#if><#if v.restoresFrom??>; receives copies back from ${v.restoresFrom} for restores</#if>
 resource "aws_backup_vault" "${v.resourceName}" {
   provider      = aws.${v.providerAlias}
   name          = "${v.name}"
@@ -19,6 +29,10 @@ resource "aws_backup_vault" "${v.resourceName}" {
 <#if v.lock??>
 
 # Source: ${v.source}.lock (${v.lock.mode} mode<#if v.lock.mode == "compliance">: irreversible ${v.lock.changeableForDays} days after creation</#if>)
+<#if v.lock.mode == "compliance">
+# After those ${v.lock.changeableForDays} days AWS refuses any change of min/max retention: an apply that
+# changes them fails, and the vault can never be deleted while it holds recovery points.
+</#if>
 resource "aws_backup_vault_lock_configuration" "${v.resourceName}" {
   provider            = aws.${v.providerAlias}
   backup_vault_name   = aws_backup_vault.${v.resourceName}.name
@@ -41,7 +55,7 @@ resource "aws_backup_vault_policy" "${v.resourceName}" {
   provider          = aws.${v.providerAlias}
   backup_vault_name = aws_backup_vault.${v.resourceName}.name
   policy            = <<-EOT
-${heredoc(v.accessPolicy, 4)}
+${heredoc(v.accessPolicy.text, 4, v.accessPolicy.references)}
   EOT
 }
 </#if>

@@ -1,0 +1,13 @@
+package io.github.backupcatalogue.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An account of the organization that receives a backup policy (it is in an OU the policy is
+ * attached to) but is deliberately left without the backup role and vaults: its backup jobs fail,
+ * and the catalogue says why. The policies module's coverage check accepts it.
+ *
+ * @param id the 12-digit account id
+ * @param reason why the account is not protected, for reviewers and auditors
+ */
+public record ExcludedAccount(@JsonProperty(required = true) String id, @JsonProperty(required = true) String reason) {}
