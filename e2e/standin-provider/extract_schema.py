@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Extract a Terraform provider schema (the `providers schema -json` shape) for the
-resource types this project emits, from the npm package @cdktf/provider-aws@21.22.1,
+resource types and data sources this project emits, from the npm package @cdktf/provider-aws@21.22.1,
 which is generated from hashicorp/aws provider 6.25.0.
 
 Usage:
@@ -41,6 +41,17 @@ RESOURCE_TYPES = [
     "aws_iam_role",
     "aws_iam_role_policy",
     "aws_iam_role_policy_attachment",
+    "aws_backup_region_settings",
+    "aws_kms_grant",
+    "aws_cloudformation_stack_set",
+    "aws_cloudformation_stack_set_instance",
+]
+# data sources: lib/data-aws-*/ in the package (class DataAws...)
+DATA_SOURCE_TYPES = [
+    "aws_organizations_organization",
+    "aws_organizations_organizational_unit_descendant_accounts",
+    "aws_caller_identity",
+    "aws_iam_session_context",
 ]
 PKG = "@cdktf/provider-aws"
 OPTIONAL_COMPUTED = {"id", "tags_all", "region"}
@@ -225,14 +236,34 @@ class Extractor:
                     continue
                 jt = strip_union(p["type"])
                 if "fqn" in jt and jt["fqn"].startswith(PKG):
-                    t = "dynamic"  # complex computed value (list/map of objects)
+                    t = self.computed_list_type(jt["fqn"])  # complex computed value
                 else:
                     t = self.jsii_type_of(jt, tables, ns)
                 attrs[snake] = {"type": t, "computed": True}
         return {"attributes": attrs, "block_types": blocks} if blocks else {"attributes": attrs}
 
-    def resource(self, tf_type):
+    def computed_list_type(self, fqn):
+        """A computed list of objects (class <X>List, elements <X>OutputReference): a list of
+        objects of the element's getters; anything else (e.g. maps of objects): dynamic."""
+        ref = fqn[: -len("List")] + "OutputReference" if fqn.endswith("List") else None
+        if ref not in self.types:
+            return "dynamic"
+        fields = {}
+        for p in self.types[ref].get("properties", []):
+            if p.get("static") or not p.get("immutable") or p["name"] in ("fqn", "creationStack"):
+                continue
+            snake = re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), p["name"])
+            jt = strip_union(p["type"])
+            if "fqn" in jt and jt["fqn"].startswith(PKG):
+                fields[snake] = self.computed_list_type(jt["fqn"])
+            else:
+                fields[snake] = self.jsii_type_of(jt, {}, None)
+        return ["list", ["object", fields]]
+
+    def resource(self, tf_type, data=False):
         parts = tf_type[len("aws_"):].split("_")
+        if data:
+            parts = ["data", "aws"] + parts
         dirname = "-".join(parts)
         ns = lower_first(pascal(parts))
         cls = pascal(parts)
@@ -266,6 +297,7 @@ def main():
             "registry.opentofu.org/hashicorp/aws": {
                 "provider": ex.provider(),
                 "resource_schemas": {t: ex.resource(t) for t in RESOURCE_TYPES},
+                "data_source_schemas": {t: ex.resource(t, data=True) for t in DATA_SOURCE_TYPES},
             }
         },
     }
