@@ -5,6 +5,8 @@
 // hashicorp/aws 6.25.0). OpenTofu itself then checks every argument name, type, required
 // argument and block count against that schema during validate and plan. The stand-in:
 //   - plans a create as the configuration with every unset computed attribute unknown;
+//   - reads its data sources from "organization facts", a JSON file named by E2E_ORG_FACTS
+//     that the harness writes (data.go): the configuration with computed attributes filled in;
 //   - never talks to AWS, has none of the real provider's value validators, and refuses apply;
 //   - mimics two provider-configure checks of the real provider that decide how the e2e
 //     override must look: it needs credentials (access_key/secret_key or the usual
@@ -42,6 +44,7 @@ type jsonSchemaFile struct {
 	ProviderSchemas map[string]struct {
 		Provider        jsonSchema            `json:"provider"`
 		ResourceSchemas map[string]jsonSchema `json:"resource_schemas"`
+		DataSchemas     map[string]jsonSchema `json:"data_source_schemas"`
 	} `json:"provider_schemas"`
 }
 
@@ -224,10 +227,14 @@ type server struct {
 	resources map[string]jsonSchema
 	protoProv *tfprotov5.Schema
 	protoRes  map[string]*tfprotov5.Schema
+
+	dataSources map[string]jsonSchema
+	protoData   map[string]*tfprotov5.Schema
 }
 
 func newServer() (*server, error) {
-	s := &server{resources: map[string]jsonSchema{}, protoRes: map[string]*tfprotov5.Schema{}}
+	s := &server{resources: map[string]jsonSchema{}, protoRes: map[string]*tfprotov5.Schema{},
+		dataSources: map[string]jsonSchema{}, protoData: map[string]*tfprotov5.Schema{}}
 	if err := json.Unmarshal(schemaJSON, &s.file); err != nil {
 		return nil, err
 	}
@@ -235,6 +242,9 @@ func newServer() (*server, error) {
 		s.provider = ps.Provider
 		for name, rs := range ps.ResourceSchemas {
 			s.resources[name] = rs
+		}
+		for name, ds := range ps.DataSchemas {
+			s.dataSources[name] = ds
 		}
 	}
 	pb, err := s.provider.Block.proto()
@@ -249,6 +259,13 @@ func newServer() (*server, error) {
 		}
 		s.protoRes[name] = &tfprotov5.Schema{Version: rs.Version, Block: b}
 	}
+	for name, ds := range s.dataSources {
+		b, err := ds.Block.proto()
+		if err != nil {
+			return nil, fmt.Errorf("data %s: %w", name, err)
+		}
+		s.protoData[name] = &tfprotov5.Schema{Version: ds.Version, Block: b}
+	}
 	return s, nil
 }
 
@@ -261,6 +278,9 @@ func (s *server) GetMetadata(context.Context, *tfprotov5.GetMetadataRequest) (*t
 	for _, name := range sortedKeys(s.resources) {
 		resp.Resources = append(resp.Resources, tfprotov5.ResourceMetadata{TypeName: name})
 	}
+	for _, name := range sortedKeys(s.dataSources) {
+		resp.DataSources = append(resp.DataSources, tfprotov5.DataSourceMetadata{TypeName: name})
+	}
 	return resp, nil
 }
 
@@ -269,7 +289,7 @@ func (s *server) GetProviderSchema(context.Context, *tfprotov5.GetProviderSchema
 		ServerCapabilities: &tfprotov5.ServerCapabilities{PlanDestroy: true},
 		Provider:           s.protoProv,
 		ResourceSchemas:    s.protoRes,
-		DataSourceSchemas:  map[string]*tfprotov5.Schema{},
+		DataSourceSchemas:  s.protoData,
 	}, nil
 }
 
@@ -451,11 +471,35 @@ func (s *server) GenerateResourceConfig(context.Context, *tfprotov5.GenerateReso
 }
 
 func (s *server) ValidateDataSourceConfig(_ context.Context, req *tfprotov5.ValidateDataSourceConfigRequest) (*tfprotov5.ValidateDataSourceConfigResponse, error) {
-	return &tfprotov5.ValidateDataSourceConfigResponse{Diagnostics: errDiag("stand-in: no data sources", req.TypeName)}, nil
+	return &tfprotov5.ValidateDataSourceConfigResponse{Diagnostics: s.dataDiag(req.TypeName)}, nil
 }
 
+// ReadDataSource returns the configuration with its computed attributes filled from the
+// organization facts (data.go); no facts, or none for this data source, is an error.
 func (s *server) ReadDataSource(_ context.Context, req *tfprotov5.ReadDataSourceRequest) (*tfprotov5.ReadDataSourceResponse, error) {
-	return &tfprotov5.ReadDataSourceResponse{Diagnostics: errDiag("stand-in: no data sources", req.TypeName)}, nil
+	if d := s.dataDiag(req.TypeName); d != nil {
+		return &tfprotov5.ReadDataSourceResponse{Diagnostics: d}, nil
+	}
+	ds := s.dataSources[req.TypeName]
+	t := ds.Block.valueType()
+	config, err := req.Config.Unmarshal(t)
+	if err != nil {
+		return &tfprotov5.ReadDataSourceResponse{Diagnostics: errDiag("stand-in: cannot read data source configuration", err.Error())}, nil
+	}
+	facts, err := loadFacts()
+	if err != nil {
+		return &tfprotov5.ReadDataSourceResponse{Diagnostics: errDiag("stand-in: no organization facts for data source "+req.TypeName, err.Error())}, nil
+	}
+	state, err := ReadData(req.TypeName, ds.Block, config, facts)
+	if err != nil {
+		return &tfprotov5.ReadDataSourceResponse{Diagnostics: errDiag("stand-in: cannot read data source "+req.TypeName+" from the organization facts",
+			err.Error()+" ("+FactsEnv+"="+os.Getenv(FactsEnv)+")")}, nil
+	}
+	dv, err := tfprotov5.NewDynamicValue(t, state)
+	if err != nil {
+		return nil, err
+	}
+	return &tfprotov5.ReadDataSourceResponse{State: &dv}, nil
 }
 
 func (s *server) CallFunction(context.Context, *tfprotov5.CallFunctionRequest) (*tfprotov5.CallFunctionResponse, error) {
