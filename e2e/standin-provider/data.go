@@ -129,7 +129,7 @@ func dataSourceValues(typeName string, config map[string]tftypes.Value, f *Facts
 		return map[string]any{
 			"id": o.ID, "arn": o.Arn, "feature_set": "ALL",
 			"master_account_id": o.MasterAccountID, "master_account_arn": "", "master_account_email": "", "master_account_name": "",
-			"roots": []any{map[string]any{"id": o.RootID, "name": "Root", "arn": "", "policy_types": types}},
+			"roots":                []any{map[string]any{"id": o.RootID, "name": "Root", "arn": "", "policy_types": types}},
 			"enabled_policy_types": strs(o.EnabledPolicyTypes), "aws_service_access_principals": strs(o.AWSServiceAccessPrincipals),
 			"accounts": all, "non_master_accounts": nonMaster,
 		}, nil
