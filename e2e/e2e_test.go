@@ -101,6 +101,13 @@ func runRoot(t *testing.T, tools Tools, root string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	orgFacts, err := ReadRootOrgFacts(root, ao)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if orgFacts.OrganizationID != "" {
+		t.Logf("organization facts from the checks: %s, root %s, accounts below %v", orgFacts.OrganizationID, orgFacts.RootID, orgFacts.Parents)
+	}
 	plans := map[string]*tfjson.Plan{}
 	var mu sync.Mutex
 	t.Run("modules", func(t *testing.T) {
@@ -108,7 +115,8 @@ func runRoot(t *testing.T, tools Tools, root string) {
 			m := m
 			t.Run(m.Path, func(t *testing.T) {
 				t.Parallel()
-				run, serr := RunModulePipeline(t, tools, filepath.Join(root, m.Path), m.Path, t.TempDir(), RunOptions{})
+				run, serr := RunModulePipeline(t, tools, filepath.Join(root, m.Path), m.Path, t.TempDir(),
+					RunOptions{Facts: FactsFor(orgFacts, ao, m)})
 				if serr != nil {
 					t.Fatal(serr)
 				}

@@ -47,6 +47,12 @@ type RunOptions struct {
 	// KeepAllowedAccountIDs leaves allowed_account_ids alone in the override (to show why the
 	// override clears it).
 	KeepAllowedAccountIDs bool
+	// Facts are the organization facts the stand-in provider's data sources read (written to
+	// a file in workDir and named by E2E_ORG_FACTS); nil: none, and reading a data source fails.
+	Facts *OrgFacts
+	// ExtraFiles are written into the temporary copy after the override (name -> content),
+	// e.g. a further *_override.tf a test plants.
+	ExtraFiles map[string]string
 }
 
 // RunModulePipeline runs, for the module at moduleDir: fmt -check on the module as it is, then
@@ -81,6 +87,13 @@ func RunModulePipeline(t ttesting.TestingT, tools Tools, moduleDir, label string
 		"AWS_CONFIG_FILE":             filepath.Join(workDir, ".e2e-no-aws-config"),
 		"AWS_SHARED_CREDENTIALS_FILE": filepath.Join(workDir, ".e2e-no-aws-credentials"),
 	}
+	if o.Facts != nil {
+		factsFile := filepath.Join(workDir, "e2e-org-facts.json")
+		if err := WriteFacts(o.Facts, factsFile); err != nil {
+			return fail(StepCopy, "", err)
+		}
+		env[FactsEnv] = factsFile
+	}
 	opts := func(dir string) *terraform.Options {
 		return &terraform.Options{
 			TerraformBinary: tools.Tofu,
@@ -114,6 +127,12 @@ func RunModulePipeline(t ttesting.TestingT, tools Tools, moduleDir, label string
 	}
 	if err := os.WriteFile(filepath.Join(work, OverrideFileName), []byte(override), 0o644); err != nil {
 		return fail(StepCopy, "", err)
+	}
+
+	for name, content := range o.ExtraFiles {
+		if err := os.WriteFile(filepath.Join(work, name), []byte(content), 0o644); err != nil {
+			return fail(StepCopy, "", err)
+		}
 	}
 
 	wo := opts(work)

@@ -1,0 +1,130 @@
+package e2e
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// goldenRoot returns a golden root by sample name, or skips when it does not exist.
+func goldenRoot(t *testing.T, sample string) (string, ApplyOrder, RootOrgFacts) {
+	t.Helper()
+	root := filepath.Join(E2EDir(), "..", "generator-core", "src", "test", "resources", "golden", sample)
+	ao, err := ReadApplyOrder(root)
+	if err != nil {
+		t.Skipf("golden root %s: %v", sample, err)
+	}
+	rf, err := ReadRootOrgFacts(root, ao)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, ao, rf
+}
+
+func moduleEntry(t *testing.T, ao ApplyOrder, path string) ModuleEntry {
+	t.Helper()
+	for _, m := range ao.Modules {
+		if m.Path == path {
+			return m
+		}
+	}
+	t.Fatalf("apply-order.json has no module %q", path)
+	return ModuleEntry{}
+}
+
+// TestReadRootOrgFacts: the facts come from the generated checks themselves (no tools needed).
+func TestReadRootOrgFacts(t *testing.T) {
+	_, ao, rf := goldenRoot(t, "organization")
+	if rf.OrganizationID != "o-a1b2c3d4e5" || rf.RootID != "r-a1b2" {
+		t.Errorf("organization %q root %q", rf.OrganizationID, rf.RootID)
+	}
+	want := map[string][]string{
+		"ou-a1b2-22222222": {"345678901234", "456789012345", "567890123456"},
+		"ou-a1b2-33333333": {"345678901234", "456789012345"},
+	}
+	if !reflect.DeepEqual(rf.Parents, want) {
+		t.Errorf("accounts by parent = %v, want %v", rf.Parents, want)
+	}
+	f := FactsFor(rf, ao, moduleEntry(t, ao, "policies"))
+	if f.Caller.AccountID != "123456789101" || f.Caller.Arn != "arn:aws:sts::123456789101:assumed-role/Deployer/e2e" {
+		t.Errorf("caller = %+v", f.Caller)
+	}
+	if f.Organization.MasterAccountID != "109876543210" {
+		t.Errorf("master account = %q", f.Organization.MasterAccountID)
+	}
+
+	_, ao, rf = goldenRoot(t, "single-account")
+	if rf.OrganizationID != "" || len(rf.Parents) != 0 {
+		t.Errorf("single account: %+v", rf)
+	}
+	if f := FactsFor(rf, ao, ao.Modules[0]); f.Organization != nil || f.Caller.AccountID != "111122223333" {
+		t.Errorf("single account facts: %+v", f)
+	}
+}
+
+// normalized joins tofu's wrapped, boxed diagnostic lines into one line.
+func normalized(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "│", " ")), " ")
+}
+
+// TestOrgChecksCatchPlantedFaults proves the generated postconditions are evaluated by the
+// plan and fail on a planted fault in the organization: each case changes one fact of the
+// organization golden root's policies module and expects the plan to fail with the generated
+// message. The last case shows an account listed in excluded_accounts passes.
+func TestOrgChecksCatchPlantedFaults(t *testing.T) {
+	root, ao, rf := goldenRoot(t, "organization")
+	tools := requireTools(t)
+	m := moduleEntry(t, ao, "policies")
+	base := FactsFor(rf, ao, m)
+	const extra = "999999999999"
+
+	cases := []struct {
+		name   string
+		change func(f *OrgFacts)
+		extra  map[string]string
+		want   []string // empty: the plan must pass
+	}{
+		{"unprotected-account", func(f *OrgFacts) { f.AddAccount("ou-a1b2-33333333", extra, "ACTIVE") }, nil,
+			[]string{extra, "receive backup policies but have no backup role or vault"}},
+		{"backup-policy-type-disabled", func(f *OrgFacts) { f.Organization.EnabledPolicyTypes = []string{"SERVICE_CONTROL_POLICY"} }, nil,
+			[]string{"aws organizations enable-policy-type --root-id r-a1b2 --policy-type BACKUP_POLICY"}},
+		{"other-organization", func(f *OrgFacts) { f.Organization.ID = "o-zzzzzzzzzz" }, nil,
+			[]string{"These credentials are in organization o-zzzzzzzzzz, but the catalogue describes o-a1b2c3d4e5"}},
+		{"suspended-account-ignored", func(f *OrgFacts) { f.AddAccount("ou-a1b2-33333333", extra, "SUSPENDED") }, nil, nil},
+		{"excluded-account-passes", func(f *OrgFacts) { f.AddAccount("ou-a1b2-33333333", extra, "ACTIVE") },
+			// no golden root lists an excluded account yet: plant one with an override of the local
+			map[string]string{"zz_e2e_excluded_override.tf": "locals {\n  excluded_accounts = {\n    \"" + extra +
+				"\" = \"sandbox: left unprotected on purpose\"\n  }\n}\n"}, nil},
+	}
+	for _, c := range cases {
+		c := c
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			f := base.Clone()
+			c.change(f)
+			run, serr := RunModulePipeline(t, tools, filepath.Join(root, m.Path), "policies ("+c.name+")", t.TempDir(),
+				RunOptions{Facts: f, ExtraFiles: c.extra})
+			if len(c.want) == 0 {
+				if serr != nil {
+					t.Fatalf("the plan should pass: %v", serr)
+				}
+				t.Logf("plan passed as it should (%d resources)", len(run.Plan.ResourceChanges))
+				return
+			}
+			if serr == nil {
+				t.Fatalf("the plan passed with a planted fault (%s): the check does not catch it", c.name)
+			}
+			if serr.Step != StepPlan {
+				t.Fatalf("failed at %q, want %q:\n%v", serr.Step, StepPlan, serr)
+			}
+			out := normalized(serr.Output)
+			for _, w := range c.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("plan output lacks %q:\n%s", w, serr.Output)
+				}
+			}
+			t.Logf("failed as it should: %s", firstError(serr.Output))
+		})
+	}
+}
