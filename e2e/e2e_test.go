@@ -127,6 +127,11 @@ func runRoot(t *testing.T, tools Tools, root string) {
 				reportAll(t, "plan actions", CheckAllCreates(run.Plan))
 				reportAll(t, "vaults", CheckVaults(run.Plan))
 				reportAll(t, "org backup policies", CheckBackupPolicies(run.Plan))
+				if filled, err := ResolveRoleARNsInKeyPolicies(filepath.Join(root, m.Path), m, run.Plan); err != nil {
+					t.Error(err)
+				} else if len(filled) > 0 {
+					t.Logf("key policies known at apply only through the ARNs of roles this module creates, derived for the checks: %v", filled)
+				}
 				t.Logf("%s (%s, %s): init, validate, fmt, plan OK; %d resources planned",
 					m.Path, m.AccountName, m.AccountID, len(run.Plan.ResourceChanges))
 				mu.Lock()

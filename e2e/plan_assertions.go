@@ -766,7 +766,8 @@ func AssertProvidersPinAccount(facts ModuleFacts, entry ModuleEntry) []error {
 }
 
 // CheckAllCreates: an offline plan of a new module creates every resource and changes nothing
-// else.
+// else. A plan that creates nothing is an error, unless the module declares no managed
+// resources but only data sources (a module of checks only: its postconditions ran in the plan).
 func CheckAllCreates(plan *tfjson.Plan) []error {
 	var errs []error
 	for _, rc := range plan.ResourceChanges {
@@ -778,8 +779,23 @@ func CheckAllCreates(plan *tfjson.Plan) []error {
 			errs = append(errs, fmt.Errorf("%s: planned actions %v, want [create]", rc.Address, acts))
 		}
 	}
-	if len(plan.ResourceChanges) == 0 {
+	if len(plan.ResourceChanges) == 0 && !checksOnly(plan) {
 		errs = append(errs, fmt.Errorf("the plan creates nothing"))
 	}
 	return errs
+}
+
+// checksOnly: the module's configuration declares data sources and no managed resources.
+func checksOnly(plan *tfjson.Plan) bool {
+	if plan == nil || plan.Config == nil || plan.Config.RootModule == nil {
+		return false
+	}
+	data := 0
+	for _, r := range plan.Config.RootModule.Resources {
+		if r.Mode == tfjson.ManagedResourceMode {
+			return false
+		}
+		data++
+	}
+	return data > 0
 }
