@@ -71,7 +71,8 @@ func normalized(s string) string {
 // TestOrgChecksCatchPlantedFaults proves the generated postconditions are evaluated by the
 // plan and fail on a planted fault in the organization: each case changes one fact of the
 // organization golden root's policies module and expects the plan to fail with the generated
-// message. The last case shows an account listed in excluded_accounts passes.
+// message. The last cases show that a suspended account and an account listed in
+// excluded_accounts pass, and the first that the stand-in refuses to guess missing facts.
 func TestOrgChecksCatchPlantedFaults(t *testing.T) {
 	root, ao, rf := goldenRoot(t, "organization")
 	tools := requireTools(t)
@@ -85,6 +86,10 @@ func TestOrgChecksCatchPlantedFaults(t *testing.T) {
 		extra  map[string]string
 		want   []string // empty: the plan must pass
 	}{
+		// the stand-in says clearly when it has no facts to read a data source from
+		{"no-facts", nil, nil, []string{"stand-in: no organization facts", "E2E_ORG_FACTS is not set"}},
+		{"no-accounts-for-parent", func(f *OrgFacts) { delete(f.Accounts, "ou-a1b2-33333333") }, nil,
+			[]string{"the facts file lists no accounts below ou-a1b2-33333333"}},
 		{"unprotected-account", func(f *OrgFacts) { f.AddAccount("ou-a1b2-33333333", extra, "ACTIVE") }, nil,
 			[]string{extra, "receive backup policies but have no backup role or vault"}},
 		{"backup-policy-type-disabled", func(f *OrgFacts) { f.Organization.EnabledPolicyTypes = []string{"SERVICE_CONTROL_POLICY"} }, nil,
@@ -101,8 +106,11 @@ func TestOrgChecksCatchPlantedFaults(t *testing.T) {
 		c := c
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			f := base.Clone()
-			c.change(f)
+			var f *OrgFacts
+			if c.change != nil {
+				f = base.Clone()
+				c.change(f)
+			}
 			run, serr := RunModulePipeline(t, tools, filepath.Join(root, m.Path), "policies ("+c.name+")", t.TempDir(),
 				RunOptions{Facts: f, ExtraFiles: c.extra})
 			if len(c.want) == 0 {
@@ -124,7 +132,7 @@ func TestOrgChecksCatchPlantedFaults(t *testing.T) {
 					t.Errorf("plan output lacks %q:\n%s", w, serr.Output)
 				}
 			}
-			t.Logf("failed as it should: %s", firstError(serr.Output))
+			t.Logf("failed as it should: %s (output has %q)", firstError(serr.Output), c.want)
 		})
 	}
 }

@@ -339,3 +339,60 @@ func TestCheckCentralKeyPrincipals(t *testing.T) {
 		t.Fatalf("missing destination vault not reported: %v", errs)
 	}
 }
+
+func TestResolveRoleARNsInKeyPolicies(t *testing.T) {
+	dir := t.TempDir()
+	tf := `resource "aws_iam_role" "backup" {
+  name = "BackupRole"
+  path = "/service-role/"
+}
+
+resource "aws_kms_key" "k" {
+  policy = <<-EOT
+    {"Statement":[{"Effect":"Allow","Principal":{"AWS":["${aws_iam_role.backup.arn}","arn:aws:iam::222222222222:role/b"]},"Action":"kms:Decrypt","Resource":"*"}]}
+  EOT
+}
+
+resource "aws_kms_key" "other" {
+  policy = "${var.unknown}"
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := mkPlan(t,
+		res{typ: "aws_iam_role", name: "backup", values: map[string]interface{}{"name": "BackupRole", "path": "/service-role/"}},
+		res{typ: "aws_kms_key", name: "k", values: map[string]interface{}{}},
+		res{typ: "aws_kms_key", name: "other", values: map[string]interface{}{}})
+	filled, err := ResolveRoleARNsInKeyPolicies(dir, ModuleEntry{Path: "m", AccountID: "111111111111"}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(filled) != 1 || filled[0] != "aws_kms_key.k" {
+		t.Fatalf("filled %v, want only aws_kms_key.k (other depends on something else)", filled)
+	}
+	if err := AssertKeyPolicyPrincipalsExactly(p, "aws_kms_key.k",
+		[]string{"arn:aws:iam::111111111111:role/service-role/BackupRole", "arn:aws:iam::222222222222:role/b"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := KeyPolicyPrincipals(p, "aws_kms_key.other"); err == nil || !strings.Contains(err.Error(), "not known at plan time") {
+		t.Fatalf("a policy unknown for another reason must stay unknown: %v", err)
+	}
+}
+
+func TestCheckAllCreatesChecksOnlyModule(t *testing.T) {
+	var empty, checks tfjson.Plan
+	if err := json.Unmarshal([]byte(`{"format_version":"1.2","configuration":{"root_module":{}}}`), &empty); err != nil {
+		t.Fatal(err)
+	}
+	if errs := CheckAllCreates(&empty); len(errs) != 1 {
+		t.Errorf("an empty module must fail: %v", errs)
+	}
+	if err := json.Unmarshal([]byte(`{"format_version":"1.2","configuration":{"root_module":{"resources":[
+	  {"address":"data.aws_organizations_organization.this","mode":"data","type":"aws_organizations_organization","name":"this"}]}}}`), &checks); err != nil {
+		t.Fatal(err)
+	}
+	if errs := CheckAllCreates(&checks); len(errs) != 0 {
+		t.Errorf("a module of checks only plans nothing and passes: %v", errs)
+	}
+}
