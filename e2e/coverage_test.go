@@ -136,3 +136,63 @@ func TestOrgChecksCatchPlantedFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestExcludedAccountsPass: in every generated root whose policies module lists
+// excluded_accounts, those accounts, ACTIVE below every checked parent, pass the plan; and
+// the same facts with the exclusions planted away ({}) fail it, naming the account. (Roots
+// without excluded accounts are skipped; TestOrgChecksCatchPlantedFaults plants one.)
+func TestExcludedAccountsPass(t *testing.T) {
+	roots, _ := RootsFromEnv(E2EDir())
+	ran := 0
+	for _, root := range roots {
+		ao, err := ReadApplyOrder(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rf, err := ReadRootOrgFacts(root, ao)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pol *ModuleEntry
+		for i, m := range ao.Modules {
+			if m.Path == "policies" {
+				pol = &ao.Modules[i]
+			}
+		}
+		if len(rf.Excluded) == 0 || pol == nil {
+			continue
+		}
+		ran++
+		tools := requireTools(t)
+		f := FactsFor(rf, ao, *pol)
+		for parent := range rf.Parents {
+			for _, id := range rf.Excluded {
+				f.AddAccount(parent, id, "ACTIVE")
+			}
+		}
+		root, m := root, *pol
+		t.Run(filepath.Base(root), func(t *testing.T) {
+			run, serr := RunModulePipeline(t, tools, filepath.Join(root, m.Path), m.Path+" (excluded accounts ACTIVE)", t.TempDir(),
+				RunOptions{Facts: f})
+			if serr != nil {
+				t.Fatalf("excluded accounts %v should pass: %v", rf.Excluded, serr)
+			}
+			t.Logf("excluded accounts %v, ACTIVE below %d parents: plan passed (%d resources)", rf.Excluded, len(rf.Parents), len(run.Plan.ResourceChanges))
+			_, serr = RunModulePipeline(t, tools, filepath.Join(root, m.Path), m.Path+" (exclusions removed)", t.TempDir(),
+				RunOptions{Facts: f, ExtraFiles: map[string]string{"zz_e2e_no_exclusions_override.tf": "locals {\n  excluded_accounts = {}\n}\n"}})
+			if serr == nil {
+				t.Fatal("with excluded_accounts emptied the plan still passed: the exclusion is not what lets the accounts through")
+			}
+			out := normalized(serr.Output)
+			for _, w := range append([]string{"receive backup policies but have no backup role or vault"}, rf.Excluded...) {
+				if !strings.Contains(out, w) {
+					t.Errorf("plan output lacks %q:\n%s", w, serr.Output)
+				}
+			}
+			t.Logf("without the exclusions it fails as it should: %s", firstError(serr.Output))
+		})
+	}
+	if ran == 0 {
+		t.Skip("no generated root lists excluded_accounts")
+	}
+}

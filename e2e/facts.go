@@ -94,7 +94,10 @@ func newAccount(orgID, id, status string) AccountFacts {
 type RootOrgFacts struct {
 	OrganizationID string
 	RootID         string
-	Parents        map[string][]string // parent id (OU or root) -> catalogue account ids
+	Parents        map[string][]string // parent id (OU or root) -> catalogue account ids (maybe none)
+	// Excluded are the keys of local.excluded_accounts: accounts that receive a backup policy
+	// but are deliberately left unprotected (organization.excluded_accounts).
+	Excluded []string
 }
 
 // ReadRootOrgFacts parses every module of a root with the HCL parser: the postconditions of
@@ -127,6 +130,16 @@ func ReadRootOrgFacts(root string, ao ApplyOrder) (RootOrgFacts, error) {
 			for _, b := range body.Blocks {
 				if b.Type != "locals" {
 					continue
+				}
+				if a, ok := b.Body.Attributes["excluded_accounts"]; ok {
+					v, d := a.Expr.Value(nil)
+					if d.HasErrors() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+						return rf, fmt.Errorf("%s: excluded_accounts is not a literal map", a.SrcRange)
+					}
+					for it := v.ElementIterator(); it.Next(); {
+						k, _ := it.Element()
+						rf.Excluded = union(rf.Excluded, []string{k.AsString()})
+					}
 				}
 				if a, ok := b.Body.Attributes["catalogue_accounts"]; ok {
 					v, d := a.Expr.Value(nil)
@@ -194,6 +207,9 @@ func ReadRootOrgFacts(root string, ao ApplyOrder) (RootOrgFacts, error) {
 						return rf, fmt.Errorf("%s: local.catalogue_accounts.%s is not defined in module %s", b.DefRange(), name, m.Path)
 					}
 					rf.Parents[pv.AsString()] = union(rf.Parents[pv.AsString()], ids)
+					if rf.Parents[pv.AsString()] == nil {
+						rf.Parents[pv.AsString()] = []string{} // checked, and no catalogue account below it
+					}
 				}
 			}
 		}
@@ -234,6 +250,7 @@ func FactsFor(rf RootOrgFacts, ao ApplyOrder, m ModuleEntry) *OrgFacts {
 	}
 	f.Accounts = map[string][]AccountFacts{}
 	for parent, ids := range rf.Parents {
+		f.Accounts[parent] = []AccountFacts{} // a parent with no accounts is a fact too
 		for _, id := range ids {
 			f.AddAccount(parent, id, "ACTIVE")
 		}
