@@ -181,7 +181,7 @@ async function main() {
       const blocked = (label) => console.log(`  SKIP ${label.padEnd(10)} not run: the module has syntax errors`);
 
       if (opts.checks.has("syntax")) {
-        report("syntax", m.syntaxErrors.length === 0, m.syntaxErrors.length ? `${m.syntaxErrors.length} error(s) from HashiCorp's HCL parser` : `${m.files.length} files parsed by HashiCorp's HCL parser (hcl2json)`, m.syntaxErrors, "syntax");
+        report("syntax", m.syntaxErrors.length === 0, m.syntaxErrors.length ? `${m.syntaxErrors.length} error(s) from HashiCorp's HCL parser` : `${m.files.length} files parsed by HashiCorp's HCL parser (hclsyntax)`, m.syntaxErrors, "syntax");
       }
       if (opts.checks.has("schema")) {
         if (!readable) blocked("schema");
