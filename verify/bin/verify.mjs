@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The verification tier: checks every generated Terraform module under the given roots.
 // Usage: verify/run.sh [--only CHECKS] [--skip CHECKS] [--no-tools] [ROOT...]
-//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament
+//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament, access
 //   ROOT:   an output directory (with apply-order.json), a module directory, or a directory of
 //           modules; default: every generator-core/src/test/resources/golden/*/ of the repository.
 import { spawnSync } from "node:child_process";
@@ -13,11 +13,12 @@ import { checkSchema } from "../lib/checks/schema.mjs";
 import { checkReferences } from "../lib/checks/references.mjs";
 import { checkFormat } from "../lib/checks/format.mjs";
 import { checkPolicies } from "../lib/checks/policies.mjs";
+import { checkAccessMatrix, MATRIX_FILE } from "../lib/checks/access.mjs";
 import { toolsAvailable, startCheckov, checkovFile, runParliament, loadExceptions, matchException, failsAt, EXCEPTIONS_FILE } from "../lib/tools.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..", "..");
-const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament"];
+const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament", "access"];
 
 function usage(msg) {
   if (msg) console.error(`verify: ${msg}`);
@@ -137,7 +138,7 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  const totals = { modules: 0, files: 0, resources: 0, references: 0, documents: 0 };
+  const totals = { modules: 0, files: 0, resources: 0, references: 0, documents: 0, questions: 0 };
   const exceptions = opts.checks.has("parliament") ? loadExceptions() : { exceptions: [], problems: [] };
   const usedExceptions = new Set();
 
@@ -304,10 +305,26 @@ async function main() {
         }
       }
     }
+    if (opts.checks.has("access")) {
+      // the access matrix: questions about the whole root, answered by simulating AWS's policy evaluation
+      const readable = modules.every((m) => m.files.every((f) => f.body));
+      const r = readable ? await checkAccessMatrix(d.root, new Map(modules.map((m) => [m.name, m])), rel) : undefined;
+      if (r === null) {
+        console.log(`access ${rel(d.root)}: NOTICE: no ${MATRIX_FILE} in this root, so no access question is simulated for it`);
+      } else {
+        console.log(`access ${rel(r ? r.file : path.join(d.root, MATRIX_FILE))}:`);
+        if (!r) console.log(`  SKIP access      not run: a module of the root has syntax errors`);
+        else {
+          totals.questions += r.asked;
+          const counts = `${r.asked} questions asked: ${r.allowed} allowed, ${r.denied} denied`;
+          report("access", !r.diags.length, r.diags.length ? `${r.diags.length} answer(s) differ from the expected ones or could not be simulated (${counts})` : `${counts}, every answer as expected (iam-simulate)`, r.diags, "access");
+        }
+      }
+    }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
-    `checked ${totals.modules} module(s), ${totals.files} .tf files, ${totals.resources} resources, ${totals.references} references, ${totals.documents} policy documents in ${seconds.toFixed(1)}s`,
+    `checked ${totals.modules} module(s), ${totals.files} .tf files, ${totals.resources} resources, ${totals.references} references, ${totals.documents} policy documents, ${totals.questions} access questions in ${seconds.toFixed(1)}s`,
   );
   console.log(`verify: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
