@@ -166,6 +166,17 @@ function decidingStatements(result, policies) {
   return lines;
 }
 
+/** Why an implicit deny: which of the policies that must allow did not. */
+function missingAllows(result, resourceDoc, crossAccount) {
+  const a = result?.analysis ?? {};
+  const out = [];
+  if (!a.identityAnalysis?.allowStatements?.length && (crossAccount || !a.resourceAnalysis?.allowStatements?.length)) out.push("no identity policy statement allows it");
+  if (resourceDoc && !a.resourceAnalysis?.allowStatements?.length && (crossAccount || !a.identityAnalysis?.allowStatements?.length)) {
+    out.push(`no statement of the resource policy ${resourceDoc.where} allows it`);
+  }
+  return out;
+}
+
 /**
  * Runs every question of `<root>/access-matrix.json`. Returns null when the root has none,
  * else { diags, asked, allowed, denied, file }.
@@ -244,6 +255,7 @@ export async function checkAccessMatrix(rootDir, modules, rel = (p) => p) {
       const at = resourceDoc ? { file: resourceDoc.file, line: resourceDoc.line, col: resourceDoc.col } : where;
       const policies = [...identityPolicies.map((p) => p.name), ...(resourceDoc ? [`resource policy ${resourceDoc.where}`] : [])].join("; ") || "no policies";
       const deciding = decidingStatements(r.result, policies);
+      if (got === "ImplicitlyDenied") deciding.push(...missingAllows(r.result, resourceDoc, accountOf(q.principal.arn) !== q.resourceAccount));
       diags.push({
         ...at,
         message: `${label}: expected ${q.expected}, simulated ${got} for ${q.principal.arn} ${q.action} on ${q.resource} [deciding: ${deciding.join("; ")}] [policies: ${policies}]`,
