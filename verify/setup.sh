@@ -4,7 +4,7 @@
 #   - Python tools pinned in requirements.txt + constraints.txt -> verify/.venv
 #   - hclread (hclread/: HashiCorp's HCL parser, Go modules pinned in go.mod/go.sum, from the
 #     Go module proxy) -> $CACHE/hclread-<hash of its sources>/hclread
-#   - tflint (version pinned in tflint.env, from the Go module proxy) -> $CACHE/tflint-<version>/tflint
+#   - tflint (version pinned in versions.env, from the Go module proxy) -> $CACHE/tflint-<version>/tflint
 # CACHE is ${BACKUP_CATALOGUE_TOOLS_CACHE:-$HOME/.cache/backup-catalogue}, shared with e2e/.
 # Idempotent: does nothing when everything is already installed from the current lock files.
 set -euo pipefail
@@ -51,4 +51,19 @@ if [ ! -x "$hclread_bin" ]; then
   mkdir -p "$(dirname "$hclread_bin")"
   (cd hclread && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" nice -n 19 go build -trimpath -o "$hclread_bin.tmp" .)
   mv "$hclread_bin.tmp" "$hclread_bin"
+fi
+
+# shellcheck source=versions.env
+. ./versions.env
+tflint_bin=$cache/tflint-$TFLINT_VERSION/tflint
+if ! { [ -x "$tflint_bin" ] && "$tflint_bin" --version 2>/dev/null | grep "TFLint version $TFLINT_VERSION" >/dev/null; }; then
+  echo "verify/setup.sh: building tflint $TFLINT_VERSION from the Go module proxy into $tflint_bin (first build: a few minutes)" >&2
+  rm -rf "$cache/tflint-$TFLINT_VERSION.tmp"
+  mkdir -p "$cache/tflint-$TFLINT_VERSION.tmp"
+  # go install of a version builds with the module's own go.mod and go.sum (checked against the
+  # Go checksum database): the dependency versions are tflint's release pins
+  GOBIN=$cache/tflint-$TFLINT_VERSION.tmp CGO_ENABLED=0 GOFLAGS=-buildvcs=false nice -n 19 \
+    go install -trimpath -ldflags "-s -w" "github.com/terraform-linters/tflint@v$TFLINT_VERSION"
+  rm -rf "$cache/tflint-$TFLINT_VERSION"
+  mv "$cache/tflint-$TFLINT_VERSION.tmp" "$cache/tflint-$TFLINT_VERSION"
 fi

@@ -143,9 +143,10 @@ describe("extracted provider schema", () => {
     const rule = schema.resources.aws_backup_plan.blocks.rule;
     assert.equal(rule.required, true);
     assert.equal(rule.block.blocks.lifecycle.nesting, "single");
-    assert.equal(rule.block.blocks.copy_action.nesting, "list");
+    assert.equal(rule.block.blocks.copy_action.nesting, "set");
     assert.ok(schema.resources.aws_kms_key.readable_attributes.includes("arn"));
-    for (const k of ["region", "allowed_account_ids", "alias"]) assert.ok(schema.provider.attributes[k], k);
+    for (const k of ["region", "allowed_account_ids"]) assert.ok(schema.provider.attributes[k], k);
+    assert.equal(schema.resources.aws_kms_key.attributes.arn, undefined); // computed only: not an argument
     for (const k of ["assume_role", "default_tags"]) assert.ok(schema.provider.blocks[k], k);
   });
 });
