@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The verification tier: checks every generated Terraform module under the given roots.
 // Usage: verify/run.sh [--only CHECKS] [--skip CHECKS] [--no-tools] [ROOT...]
-//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament, access
+//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament, tflint, access
 //   ROOT:   an output directory (with apply-order.json), a module directory, or a directory of
 //           modules; default: every generator-core/src/test/resources/golden/*/ of the repository.
 import { spawnSync } from "node:child_process";
@@ -14,11 +14,12 @@ import { checkReferences } from "../lib/checks/references.mjs";
 import { checkFormat } from "../lib/checks/format.mjs";
 import { checkPolicies } from "../lib/checks/policies.mjs";
 import { checkAccessMatrix, MATRIX_FILE } from "../lib/checks/access.mjs";
+import { runTflint, loadTflintExceptions, tflintVersion, TFLINT_EXCEPTIONS } from "../lib/tflint.mjs";
 import { toolsAvailable, startCheckov, checkovFile, runParliament, loadExceptions, matchException, failsAt, EXCEPTIONS_FILE } from "../lib/tools.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..", "..");
-const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament", "access"];
+const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament", "tflint", "access"];
 
 function usage(msg) {
   if (msg) console.error(`verify: ${msg}`);
@@ -43,6 +44,7 @@ function parseArgs(argv) {
     else if (a === "--no-tools") {
       opts.checks.delete("checkov");
       opts.checks.delete("parliament");
+      opts.checks.delete("tflint");
     } else if (a === "-h" || a === "--help") usage();
     else if (a.startsWith("-")) usage(`unknown option ${a}`);
     else opts.roots.push(a);
@@ -141,6 +143,7 @@ async function main() {
   const totals = { modules: 0, files: 0, resources: 0, references: 0, documents: 0, questions: 0 };
   const exceptions = opts.checks.has("parliament") ? loadExceptions() : { exceptions: [], problems: [] };
   const usedExceptions = new Set();
+  const tflintExceptions = opts.checks.has("tflint") ? loadTflintExceptions() : { exceptions: [], problems: [] };
 
   const report = (label, ok, summary, diags, check) => {
     console.log(`  ${ok ? "PASS" : "FAIL"} ${label.padEnd(10)} ${summary}`);
@@ -302,6 +305,27 @@ async function main() {
             ? `${diags.length} finding(s) above LOW in ${docs.length} document(s)`
             : `${docs.length} documents, no findings above LOW (${low} LOW/INFO${excepted ? `, ${excepted} excepted in ${path.basename(EXCEPTIONS_FILE)}` : ""})`;
           report("parliament", !diags.length, summary, diags, "parliament");
+        }
+      }
+      if (opts.checks.has("tflint")) {
+        if (!readable) blocked("tflint");
+        else {
+          const r = runTflint(m.dir);
+          if (r.error) report("tflint", false, r.error, [], "tflint");
+          else {
+            const diags = [];
+            let excepted = 0;
+            for (const i of r.issues) {
+              const ex = tflintExceptions.exceptions.find((x) => x.rule === i.rule && (x.message_contains === undefined || i.message.includes(x.message_contains)));
+              if (ex) {
+                excepted++;
+                continue;
+              }
+              diags.push({ file: i.file, line: i.line, col: i.col, message: `${i.rule} (${i.severity}): ${i.message} (${i.link}; fix the generator or add a justified entry to ${rel(TFLINT_EXCEPTIONS)})` });
+            }
+            diags.push(...tflintExceptions.problems);
+            report("tflint", !diags.length, diags.length ? `${diags.length} issue(s) from tflint ${tflintVersion()} (terraform ruleset)` : `no issues from tflint ${tflintVersion()} with its bundled terraform ruleset (recommended preset)${excepted ? `, ${excepted} excepted in ${path.basename(TFLINT_EXCEPTIONS)}` : ""}`, diags, "tflint");
+          }
         }
       }
     }
