@@ -2,7 +2,11 @@
 # Installs what the verify tier needs, from this directory's own files:
 #   - npm packages pinned in package-lock.json (npm ci) -> verify/node_modules
 #   - Python tools pinned in requirements.txt + constraints.txt -> verify/.venv
-# Idempotent: does nothing when both are already installed from the current lock files.
+#   - hclread (hclread/: HashiCorp's HCL parser, Go modules pinned in go.mod/go.sum, from the
+#     Go module proxy) -> $CACHE/hclread-<hash of its sources>/hclread
+#   - tflint (version pinned in versions.env, from the Go module proxy) -> $CACHE/tflint-<version>/tflint
+# CACHE is ${BACKUP_CATALOGUE_TOOLS_CACHE:-$HOME/.cache/backup-catalogue}, shared with e2e/.
+# Idempotent: does nothing when everything is already installed from the current lock files.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,4 +35,35 @@ if [ "$(cat .venv/.verify-requirements.sha256 2>/dev/null)" != "$req_sum" ] || [
   "$PYTHON" -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt >&2
   echo "$req_sum" > .venv/.verify-requirements.sha256
+fi
+
+# ---- Go tools (cached outside the repository, like e2e/build-tools.sh) ----------------------
+if ! command -v go >/dev/null; then
+  echo "verify/setup.sh: the Go toolchain is required (go.mod in hclread/ names the version)" >&2
+  exit 1
+fi
+cache=${BACKUP_CATALOGUE_TOOLS_CACHE:-$HOME/.cache/backup-catalogue}
+mkdir -p "$cache"
+hclread_hash=$(cd hclread && cat go.mod go.sum main.go | sha256sum | cut -c1-12)
+hclread_bin=$cache/hclread-$hclread_hash/hclread
+if [ ! -x "$hclread_bin" ]; then
+  echo "verify/setup.sh: building hclread (HashiCorp's HCL parser) into $hclread_bin" >&2
+  mkdir -p "$(dirname "$hclread_bin")"
+  (cd hclread && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" nice -n 19 go build -trimpath -o "$hclread_bin.tmp" .)
+  mv "$hclread_bin.tmp" "$hclread_bin"
+fi
+
+# shellcheck source=versions.env
+. ./versions.env
+tflint_bin=$cache/tflint-$TFLINT_VERSION/tflint
+if ! { [ -x "$tflint_bin" ] && "$tflint_bin" --version 2>/dev/null | grep "TFLint version $TFLINT_VERSION" >/dev/null; }; then
+  echo "verify/setup.sh: building tflint $TFLINT_VERSION from the Go module proxy into $tflint_bin (first build: a few minutes)" >&2
+  rm -rf "$cache/tflint-$TFLINT_VERSION.tmp"
+  mkdir -p "$cache/tflint-$TFLINT_VERSION.tmp"
+  # go install of a version builds with the module's own go.mod and go.sum (checked against the
+  # Go checksum database): the dependency versions are tflint's release pins
+  GOBIN=$cache/tflint-$TFLINT_VERSION.tmp CGO_ENABLED=0 GOFLAGS=-buildvcs=false nice -n 19 \
+    go install -trimpath -ldflags "-s -w" "github.com/terraform-linters/tflint@v$TFLINT_VERSION"
+  rm -rf "$cache/tflint-$TFLINT_VERSION"
+  mv "$cache/tflint-$TFLINT_VERSION.tmp" "$cache/tflint-$TFLINT_VERSION"
 fi

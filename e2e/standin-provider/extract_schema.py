@@ -3,9 +3,15 @@
 resource types and data sources this project emits, from the npm package @cdktf/provider-aws@21.22.1,
 which is generated from hashicorp/aws provider 6.25.0.
 
+This is the project's one schema extractor and schema/aws-6.25.0.json its one schema file:
+the stand-in provider embeds it and the verify tier's schema check reads it
+(verify/lib/checks/schema.mjs).
+
 Usage:
-  npm pack @cdktf/provider-aws@21.22.1 && tar xzf cdktf-provider-aws-21.22.1.tgz
-  python3 extract_schema.py package > schema/aws-6.25.0.json
+  npm pack @cdktf/provider-aws@21.22.1
+  python3 extract_schema.py cdktf-provider-aws-21.22.1.tgz > schema/aws-6.25.0.json
+      (checks the tarball's sha512 against the npm registry's integrity pinned below)
+  python3 extract_schema.py package > schema/aws-6.25.0.json      (an unpacked package)
 
 What the package records, and so what this schema has:
   * every configurable argument and nested block, with its Terraform name (lib/*/index.js,
@@ -20,10 +26,14 @@ What it does not record, and how this script approximates it:
     plan-time customisations: absent. The stand-in provider built from this schema checks
     argument names, types, required arguments and block counts, nothing more.
 """
+import base64
+import hashlib
 import json
 import os
 import re
 import sys
+import tarfile
+import tempfile
 
 RESOURCE_TYPES = [
     "aws_organizations_policy",
@@ -34,6 +44,7 @@ RESOURCE_TYPES = [
     "aws_backup_vault",
     "aws_backup_vault_lock_configuration",
     "aws_backup_vault_policy",
+    "aws_backup_vault_notifications",
     "aws_backup_plan",
     "aws_backup_selection",
     "aws_kms_key",
@@ -54,6 +65,8 @@ DATA_SOURCE_TYPES = [
     "aws_iam_session_context",
 ]
 PKG = "@cdktf/provider-aws"
+# `npm view @cdktf/provider-aws@21.22.1 dist.integrity`
+INTEGRITY = "sha512-BuSHeaQFUL9l33pBzIMRT7cTQ69AM2mLtijjteCPhVQRmvuhuj9Lvfymf7knAMhYqAT6+Lrls9jiGVW/Us3zrQ=="
 OPTIONAL_COMPUTED = {"id", "tags_all", "region"}
 META_ARGS = {"alias"}  # provider meta-argument, handled by the Terraform core
 
@@ -281,8 +294,21 @@ class Extractor:
         return {"version": 0, "block": self.block(fqn, "__resource__", tables, "provider")}
 
 
+def unpack(tgz):
+    with open(tgz, "rb") as f:
+        got = "sha512-" + base64.b64encode(hashlib.sha512(f.read()).digest()).decode()
+    if got != INTEGRITY:
+        raise SystemExit("integrity mismatch for %s: %s" % (tgz, got))
+    tmp = tempfile.mkdtemp(prefix="provider-aws-")
+    with tarfile.open(tgz) as t:
+        t.extractall(tmp, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(tmp)
+    return os.path.join(tmp, "package")
+
+
 def main():
     pkgdir = sys.argv[1]
+    if pkgdir.endswith(".tgz"):
+        pkgdir = unpack(pkgdir)
     ex = Extractor(pkgdir)
     with open(os.path.join(pkgdir, "package.json")) as f:
         pj = json.load(f)

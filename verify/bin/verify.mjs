@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The verification tier: checks every generated Terraform module under the given roots.
 // Usage: verify/run.sh [--only CHECKS] [--skip CHECKS] [--no-tools] [ROOT...]
-//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament
+//   CHECKS: comma-separated among syntax, schema, references, format, policies, checkov, parliament, tflint, access
 //   ROOT:   an output directory (with apply-order.json), a module directory, or a directory of
 //           modules; default: every generator-core/src/test/resources/golden/*/ of the repository.
 import { spawnSync } from "node:child_process";
@@ -13,11 +13,13 @@ import { checkSchema } from "../lib/checks/schema.mjs";
 import { checkReferences } from "../lib/checks/references.mjs";
 import { checkFormat } from "../lib/checks/format.mjs";
 import { checkPolicies } from "../lib/checks/policies.mjs";
+import { checkAccessMatrix, MATRIX_FILE } from "../lib/checks/access.mjs";
+import { runTflint, loadTflintExceptions, tflintVersion, TFLINT_EXCEPTIONS } from "../lib/tflint.mjs";
 import { toolsAvailable, startCheckov, checkovFile, runParliament, loadExceptions, matchException, failsAt, EXCEPTIONS_FILE } from "../lib/tools.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..", "..");
-const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament"];
+const ALL_CHECKS = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament", "tflint", "access"];
 
 function usage(msg) {
   if (msg) console.error(`verify: ${msg}`);
@@ -42,6 +44,7 @@ function parseArgs(argv) {
     else if (a === "--no-tools") {
       opts.checks.delete("checkov");
       opts.checks.delete("parliament");
+      opts.checks.delete("tflint");
     } else if (a === "-h" || a === "--help") usage();
     else if (a.startsWith("-")) usage(`unknown option ${a}`);
     else opts.roots.push(a);
@@ -137,9 +140,10 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  const totals = { modules: 0, files: 0, resources: 0, references: 0, documents: 0 };
+  const totals = { modules: 0, files: 0, resources: 0, references: 0, documents: 0, questions: 0 };
   const exceptions = opts.checks.has("parliament") ? loadExceptions() : { exceptions: [], problems: [] };
   const usedExceptions = new Set();
+  const tflintExceptions = opts.checks.has("tflint") ? loadTflintExceptions() : { exceptions: [], problems: [] };
 
   const report = (label, ok, summary, diags, check) => {
     console.log(`  ${ok ? "PASS" : "FAIL"} ${label.padEnd(10)} ${summary}`);
@@ -181,7 +185,7 @@ async function main() {
       const blocked = (label) => console.log(`  SKIP ${label.padEnd(10)} not run: the module has syntax errors`);
 
       if (opts.checks.has("syntax")) {
-        report("syntax", m.syntaxErrors.length === 0, m.syntaxErrors.length ? `${m.syntaxErrors.length} error(s) from HashiCorp's HCL parser` : `${m.files.length} files parsed by HashiCorp's HCL parser (hcl2json)`, m.syntaxErrors, "syntax");
+        report("syntax", m.syntaxErrors.length === 0, m.syntaxErrors.length ? `${m.syntaxErrors.length} error(s) from HashiCorp's HCL parser` : `${m.files.length} files parsed by HashiCorp's HCL parser (hclsyntax)`, m.syntaxErrors, "syntax");
       }
       if (opts.checks.has("schema")) {
         if (!readable) blocked("schema");
@@ -303,11 +307,48 @@ async function main() {
           report("parliament", !diags.length, summary, diags, "parliament");
         }
       }
+      if (opts.checks.has("tflint")) {
+        if (!readable) blocked("tflint");
+        else {
+          const r = runTflint(m.dir);
+          if (r.error) report("tflint", false, r.error, [], "tflint");
+          else {
+            const diags = [];
+            let excepted = 0;
+            for (const i of r.issues) {
+              const ex = tflintExceptions.exceptions.find((x) => x.rule === i.rule && (x.message_contains === undefined || i.message.includes(x.message_contains)));
+              if (ex) {
+                excepted++;
+                continue;
+              }
+              diags.push({ file: i.file, line: i.line, col: i.col, message: `${i.rule} (${i.severity}): ${i.message} (${i.link}; fix the generator or add a justified entry to ${rel(TFLINT_EXCEPTIONS)})` });
+            }
+            diags.push(...tflintExceptions.problems);
+            report("tflint", !diags.length, diags.length ? `${diags.length} issue(s) from tflint ${tflintVersion()} (terraform ruleset)` : `no issues from tflint ${tflintVersion()} with its bundled terraform ruleset (recommended preset)${excepted ? `, ${excepted} excepted in ${path.basename(TFLINT_EXCEPTIONS)}` : ""}`, diags, "tflint");
+          }
+        }
+      }
+    }
+    if (opts.checks.has("access")) {
+      // the access matrix: questions about the whole root, answered by simulating AWS's policy evaluation
+      const readable = modules.every((m) => m.files.every((f) => f.body));
+      const r = readable ? await checkAccessMatrix(d.root, new Map(modules.map((m) => [m.name, m])), rel) : undefined;
+      if (r === null) {
+        console.log(`access ${rel(d.root)}: NOTICE: no ${MATRIX_FILE} in this root, so no access question is simulated for it`);
+      } else {
+        console.log(`access ${rel(r ? r.file : path.join(d.root, MATRIX_FILE))}:`);
+        if (!r) console.log(`  SKIP access      not run: a module of the root has syntax errors`);
+        else {
+          totals.questions += r.asked;
+          const counts = `${r.asked} questions asked: ${r.allowed} allowed, ${r.denied} denied`;
+          report("access", !r.diags.length, r.diags.length ? `${r.diags.length} answer(s) differ from the expected ones or could not be simulated (${counts})` : `${counts}, every answer as expected (iam-simulate)`, r.diags, "access");
+        }
+      }
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
-    `checked ${totals.modules} module(s), ${totals.files} .tf files, ${totals.resources} resources, ${totals.references} references, ${totals.documents} policy documents in ${seconds.toFixed(1)}s`,
+    `checked ${totals.modules} module(s), ${totals.files} .tf files, ${totals.resources} resources, ${totals.references} references, ${totals.documents} policy documents, ${totals.questions} access questions in ${seconds.toFixed(1)}s`,
   );
   console.log(`verify: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

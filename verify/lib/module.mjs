@@ -1,8 +1,7 @@
 // Discovers generated modules under a root and loads their .tf files.
 import fs from "node:fs";
 import path from "node:path";
-import { parse as hcl2jsonParse } from "@cdktf/hcl2json";
-import { parse as readHcl, HclReadError } from "./hcl.mjs";
+import { readFiles } from "./hclread.mjs";
 
 /**
  * Returns the modules of a root: from <root>/apply-order.json when present, otherwise the root
@@ -75,52 +74,15 @@ export function discover(root) {
   return { root: abs, modules, problems };
 }
 
-/** Converts hcl2json's "file:1,2-3,4: Summary; Detail" messages to diagnostics. */
-export function hclDiagnostics(message, fallbackFile) {
-  const text = message.replace(/^parse config: \[/, "").replace(/\]$/, "");
-  const re = /(\S+?):(\d+),(\d+)(?:-(?:\d+,)?\d+)?: /g;
-  const marks = [...text.matchAll(re)];
-  if (!marks.length) return [{ file: fallbackFile, line: 1, col: 1, message: text }];
-  return marks.map((m, k) => ({
-    file: m[1],
-    line: Number(m[2]),
-    col: Number(m[3]),
-    message: text.slice(m.index + m[0].length, k + 1 < marks.length ? marks[k + 1].index : undefined).trim(),
-  }));
-}
-
 /**
- * Loads a module: reads each .tf file, parses it with HashiCorp's parser (syntax), then
- * with the position-keeping reader. Returns { files: [{ path, rel, src, json, body, tokens }], syntaxErrors }.
+ * Loads a module: parses each .tf file with HashiCorp's HCL parser (verify/hclread).
+ * Returns { files: [{ path, rel, src, body, tokens }], syntaxErrors }; a file with syntax
+ * errors has body null.
  */
 export async function loadModule(mod) {
   const names = fs.readdirSync(mod.dir).filter((f) => f.endsWith(".tf")).sort();
-  const files = [];
-  const syntaxErrors = [];
-  for (const name of names) {
-    const file = path.join(mod.dir, name);
-    const rel = path.relative(process.cwd(), file) || file;
-    const src = fs.readFileSync(file, "utf8");
-    let json;
-    try {
-      json = await hcl2jsonParse(rel, src);
-    } catch (e) {
-      syntaxErrors.push(...hclDiagnostics(String(e.message ?? e), rel));
-      files.push({ path: file, rel, src, json: null, body: null, tokens: null });
-      continue;
-    }
-    let body = null;
-    let tokens = null;
-    try {
-      ({ body, tokens } = readHcl(src, rel));
-    } catch (e) {
-      if (!(e instanceof HclReadError)) throw e;
-      // HashiCorp's parser accepted the file but the structural reader did not: report it,
-      // so that no check silently skips the file.
-      syntaxErrors.push({ file: e.file, line: e.line, col: e.col, message: `verify's structural reader cannot read this valid HCL: ${e.message}` });
-    }
-    files.push({ path: file, rel, src, json, body, tokens });
-  }
+  const files = readFiles(names.map((n) => path.join(mod.dir, n)));
+  const syntaxErrors = files.flatMap((f) => f.diagnostics);
   return { ...mod, files, syntaxErrors };
 }
 
@@ -178,7 +140,5 @@ export function declarations(module) {
 }
 
 function aliasValue(attr) {
-  const t = attr.tokens;
-  if (t.length === 3 && t[0].type === "OQuote" && t[1].type === "QuotedLit" && t[2].type === "CQuote") return t[1].text;
-  return null;
+  return attr.expr.value ?? null;
 }

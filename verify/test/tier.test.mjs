@@ -7,11 +7,12 @@ import path from "node:path";
 import { before, describe, test } from "node:test";
 import { runVerify, FIXTURES } from "../lib/testkit.mjs";
 
-const ALL = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament"];
+const ALL = ["syntax", "schema", "references", "format", "policies", "checkov", "parliament", "tflint"];
 let run;
 
 before(async () => {
-  const roots = fs.readdirSync(FIXTURES).sort().map((d) => path.join("test", "fixtures", d));
+  // access-matrix/ is the access tier's fixture (test/access.test.mjs), a whole generated root
+const roots = fs.readdirSync(FIXTURES).filter((d) => d !== "access-matrix").sort().map((d) => path.join("test", "fixtures", d));
   run = await runVerify(roots);
 });
 
@@ -42,7 +43,7 @@ describe("verify tier over the fixtures", () => {
   test("exits non-zero and closes with a pass/fail count", () => {
     assert.equal(run.code, 1);
     assert.match(run.stdout, /^verify: \d+ passed, \d+ failed$/m);
-    assert.match(run.stdout, /^checked 14 module\(s\), \d+ \.tf files, \d+ resources/m);
+    assert.match(run.stdout, /^checked 15 module\(s\), \d+ \.tf files, \d+ resources/m);
   });
 
   test("the good module passes every check, including checkov and parliament", () => {
@@ -58,7 +59,7 @@ describe("verify tier over the fixtures", () => {
   test("malformed HCL fails the syntax check with HashiCorp's message; dependent checks are skipped", () => {
     assert.deepEqual(failing("malformed-hcl"), ["syntax"]);
     assertDiag("malformed-hcl", "syntax", { file: "malformed-hcl/vaults.tf", line: 3, col: 38 }, /Unterminated template string/);
-    for (const c of ["schema", "references", "format", "policies", "checkov", "parliament"]) {
+    for (const c of ["schema", "references", "format", "policies", "checkov", "parliament", "tflint"]) {
       assert.equal(mod("malformed-hcl").checks.get(c).status, "SKIP", c);
     }
   });
@@ -125,6 +126,11 @@ describe("verify tier over the fixtures", () => {
     assertDiag("checkov-skip-without-reason", "checkov", { line: 2 }, /CKV_AWS_7 is skipped without a reason/);
     assert.deepEqual(failing("checkov-skip-with-reason"), []);
     assert.match(mod("checkov-skip-with-reason").checks.get("checkov").summary, /1 skipped \(CKV_AWS_7, each with an inline reason\)/);
+  });
+
+  test("a tflint finding (terraform ruleset) fails the tflint check", () => {
+    assert.deepEqual(failing("tflint-finding"), ["tflint"]);
+    assertDiag("tflint-finding", "tflint", { file: "tflint-finding/variables.tf", line: 2, col: 1 }, /terraform_unused_declarations \(warning\): variable "retention_days" is declared but not used/);
   });
 
   test("apply-order.json must list exactly the module directories", () => {

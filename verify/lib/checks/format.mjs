@@ -6,7 +6,7 @@
 // hygiene the generator promises (LF, one trailing newline, no trailing whitespace, no double
 // blank lines, a blank line between top-level blocks). Where a `terraform` binary is installed
 // the tier additionally cross-checks with `terraform fmt -check` (see bin/verify.mjs).
-import { bracketChange } from "../hcl.mjs";
+import { bracketChange } from "../hclread.mjs";
 
 const NIL = { type: "Nil", text: "" };
 
@@ -37,7 +37,7 @@ export function spaceAfterToken(subject, before, after) {
     return false;
   }
   if (isKeyword(subject, "in") && a === "OBrack") return true; // [for x in [foo] : x]
-  if (a === "OBrack" && (s === "Ident" || s === "Number" || bracketChange(subject) < 0)) return false;
+  if (a === "OBrack" && (s === "Ident" || s === "NumberLit" || bracketChange(subject) < 0)) return false;
   if (s === "Minus") {
     switch (before.type) {
       case "Nil":
@@ -55,10 +55,10 @@ export function spaceAfterToken(subject, before, after) {
       case "Minus":
       case "EqualOp":
       case "NotEqual":
-      case "GT":
-      case "GTE":
-      case "LT":
-      case "LTE":
+      case "GreaterThan":
+      case "GreaterThanEq":
+      case "LessThan":
+      case "LessThanEq":
       case "And":
       case "Or":
       case "Bang":
@@ -250,20 +250,12 @@ export function checkFormat(file) {
   // --- Terraform fmt's own rewrites ----------------------------------------------------------
   const visit = (b, inVariable) => {
     for (const a of b.body.attributes) {
-      const t = a.tokens;
-      if (
-        t.length >= 4 &&
-        t[0].type === "OQuote" &&
-        t[1].type === "TemplateInterp" &&
-        t[t.length - 2].type === "TemplateSeqEnd" &&
-        t[t.length - 1].type === "CQuote" &&
-        t.slice(1, -1).filter((x) => x.type === "TemplateInterp" || x.type === "TemplateControl").length === 1 &&
-        !t.slice(1, -1).some((x) => x.type === "QuotedLit")
-      ) {
-        add(t[0].line, t[0].col, `interpolation-only expression: terraform fmt rewrites "\${...}" to the bare expression`);
+      const e = a.expr;
+      if (e.kind === "TemplateWrapExpr") {
+        add(e.line, e.col, `interpolation-only expression: terraform fmt rewrites "\${...}" to the bare expression`);
       }
-      if (inVariable && a.name === "type" && t.length && t[0].type === "OQuote") {
-        add(t[0].line, t[0].col, "quoted type constraint: terraform fmt writes the type unquoted (e.g. string)");
+      if (inVariable && a.name === "type" && e.source.startsWith('"')) {
+        add(e.line, e.col, "quoted type constraint: terraform fmt writes the type unquoted (e.g. string)");
       }
     }
     for (const c of b.body.blocks) visit(c, false);
@@ -273,7 +265,7 @@ export function checkFormat(file) {
   // --- a blank line between top-level blocks ------------------------------------------------------
   const blocks = body?.blocks ?? [];
   for (let k = 1; k < blocks.length; k++) {
-    const prevEnd = blocks[k - 1].closeTok.line;
+    const prevEnd = blocks[k - 1].closeLine;
     const start = blocks[k].line;
     // comments directly above a block belong to it
     let firstLine = start;
@@ -285,5 +277,5 @@ export function checkFormat(file) {
 }
 
 function show(t) {
-  return t.type === "Ident" || t.type === "Number" ? t.text : JSON.stringify(t.text);
+  return t.type === "Ident" || t.type === "NumberLit" ? t.text : JSON.stringify(t.text);
 }

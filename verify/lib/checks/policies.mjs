@@ -2,7 +2,7 @@
 // follows the IAM policy grammar, grants nothing to a wildcard principal where that is unsafe,
 // and keeps every KMS key manageable. Also extracts the documents for parliament and the
 // organization backup policies for checks/orgpolicy.mjs.
-import { stringTemplate, renderTemplate } from "../hcl.mjs";
+import { renderTemplate } from "../hclread.mjs";
 import { parseJson, JsonError, entry } from "../json.mjs";
 import { checkBackupPolicy } from "./orgpolicy.mjs";
 import { declarations } from "../module.mjs";
@@ -142,23 +142,18 @@ function checkIamDocument(doc, root, kind, where, at, diags) {
  * reference to a local value holding one (local.NAME); either wrapped in
  * jsonencode(jsondecode(...)), which Terraform sends minified. Returns { tpl, file, minified }.
  */
-function policySource(tokens, file, decls) {
-  let ts = tokens.filter((t) => t.type !== "Comment");
+export function policySource(expr, file, decls) {
+  let e = expr;
   let minified = false;
-  const isCall = (name) => ts.length >= 3 && ts[0].type === "Ident" && ts[0].text === name && ts[1].type === "OParen" && ts[ts.length - 1].type === "CParen";
-  if (isCall("jsonencode")) {
-    const inner = ts.slice(2, -1);
-    if (inner.length >= 3 && inner[0].type === "Ident" && inner[0].text === "jsondecode" && inner[1].type === "OParen" && inner[inner.length - 1].type === "CParen") {
-      ts = inner.slice(2, -1);
-      minified = true;
-    }
+  if (e.call?.name === "jsonencode" && e.call.args.length === 1 && e.call.args[0].call?.name === "jsondecode" && e.call.args[0].call.args.length === 1) {
+    e = e.call.args[0].call.args[0];
+    minified = true;
   }
-  const direct = stringTemplate(ts);
-  if (direct) return { tpl: direct, file, minified };
-  if (ts.length === 3 && ts[0].type === "Ident" && ts[0].text === "local" && ts[1].type === "Dot" && ts[2].type === "Ident") {
-    const local = decls.locals.get(ts[2].text);
-    const tpl = local && stringTemplate(local.attr.tokens);
-    if (tpl) return { tpl, file: local.file, minified, via: `local.${ts[2].text}` };
+  if (e.kind === "TemplateExpr") return { tpl: e.template, file, minified };
+  const t = e.kind === "ScopeTraversalExpr" && e.traversals.length === 1 ? e.traversals[0].segs : null;
+  if (t && t.length === 2 && t[0] === "local") {
+    const local = decls.locals.get(t[1]);
+    if (local && local.attr.expr.kind === "TemplateExpr") return { tpl: local.attr.expr.template, file: local.file, minified, via: `local.${t[1]}` };
   }
   return null;
 }
@@ -182,7 +177,7 @@ export function checkPolicies(module) {
   const decls = declarations(module);
   for (const { f, type, name, attr, kind, sub } of policyAttributes(module)) {
     const where = `${type}.${name}.${sub ? sub + "." : ""}${attr.name}`;
-    const src = policySource(attr.tokens, f.rel, decls);
+    const src = policySource(attr.expr, f.rel, decls);
     if (!src) {
       diags.push({
         file: f.rel,
@@ -193,8 +188,8 @@ export function checkPolicies(module) {
       continue;
     }
     const { tpl } = src;
-    if (tpl.segments.some((s) => s.control)) {
-      const s = tpl.segments.find((x) => x.control);
+    if (tpl.parts.some((s) => s.control)) {
+      const s = tpl.parts.find((x) => x.control);
       diags.push({ file: f.rel, line: s.line, col: s.col, message: `${where}: template directives (%{...}) are not expected in a policy document` });
       continue;
     }
@@ -217,8 +212,7 @@ export function checkPolicies(module) {
         .flatMap((x) => x.body?.blocks ?? [])
         .find((b) => b.type === "resource" && b.labels[0] === type && b.labels[1] === name)
         ?.body.attributes.find((a) => a.name === "type");
-      const typeTpl = typeAttr && stringTemplate(typeAttr.tokens);
-      const policyType = typeTpl ? renderTemplate(typeTpl).text : undefined;
+      const policyType = typeAttr ? (typeAttr.expr.value ?? typeAttr.expr.source) : undefined;
       if (policyType !== "BACKUP_POLICY") {
         diags.push({
           file: f.rel,

@@ -1,65 +1,10 @@
 // Check 3: every reference a module makes (aws_*.name.attr, var.*, local.*, data.*, module.*,
-// provider aliases aws.x) is declared in that same module.
+// provider aliases aws.x) is declared in that same module. The references of an expression
+// are HCL's own (hclsyntax Variables(), as reported by verify/hclread).
 import { declarations } from "../module.mjs";
 import { loadSchema } from "./schema.mjs";
 
-const KEYWORDS = new Set(["true", "false", "null", "for", "in", "if", "else", "endif", "endfor"]);
 const BUILTIN_ROOTS = new Set(["path", "terraform", "count", "each", "self"]);
-
-/** Finds the references (traversals) in a list of expression tokens. */
-export function traversals(tokens) {
-  const out = [];
-  const ts = tokens.filter((t) => t.type !== "Comment");
-  const bound = new Set();
-  const brackets = [];
-  // for-expressions bind names: [for k, v in ... : ...]
-  for (let k = 0; k < ts.length; k++) {
-    if (ts[k].type === "Ident" && ts[k].text === "for" && k > 0 && (ts[k - 1].type === "OBrack" || ts[k - 1].type === "OBrace")) {
-      for (let j = k + 1; j < ts.length && !(ts[j].type === "Ident" && ts[j].text === "in"); j++) {
-        if (ts[j].type === "Ident") bound.add(ts[j].text);
-      }
-    }
-  }
-  for (let k = 0; k < ts.length; k++) {
-    const t = ts[k];
-    if (t.type === "OBrace" || t.type === "OBrack" || t.type === "OParen") brackets.push(t.type);
-    if (t.type === "CBrace" || t.type === "CBrack" || t.type === "CParen") brackets.pop();
-    if (t.type !== "Ident") continue;
-    const prev = ts[k - 1];
-    const next = ts[k + 1];
-    if (prev && (prev.type === "Dot" || prev.type === "DoubleColon")) continue;
-    if (next && (next.type === "OParen" || next.type === "DoubleColon")) continue;
-    if (KEYWORDS.has(t.text) || bound.has(t.text)) continue;
-    if (next && next.type === "Equal") continue; // object key
-    if (
-      next &&
-      next.type === "Colon" &&
-      brackets[brackets.length - 1] === "OBrace" &&
-      (!prev || prev.type === "OBrace" || prev.type === "Comma" || prev.type === "Newline")
-    ) {
-      continue; // object key written with a colon
-    }
-    const segs = [t.text];
-    let j = k + 1;
-    for (;;) {
-      if (ts[j]?.type === "Dot" && ts[j + 1]?.type === "Ident") {
-        segs.push(ts[j + 1].text);
-        j += 2;
-      } else if (ts[j]?.type === "Dot" && ts[j + 1]?.type === "Number") {
-        segs.push(`[${ts[j + 1].text}]`);
-        j += 2;
-      } else if (ts[j]?.type === "OBrack" && ts[j + 1]?.type === "Number" && ts[j + 2]?.type === "CBrack") {
-        segs.push(`[${ts[j + 1].text}]`);
-        j += 3;
-      } else if (ts[j]?.type === "OBrack" && ts[j + 1]?.type === "Star" && ts[j + 2]?.type === "CBrack") {
-        segs.push("[*]");
-        j += 3;
-      } else break;
-    }
-    out.push({ segs, line: t.line, col: t.col, text: segs.join(".").replace(/\.\[/g, "[") });
-  }
-  return out;
-}
 
 // Yields every attribute with its block path and the names bound around it: the iterator of
 // each enclosing `dynamic "x"` block (x, or its `iterator` argument) inside that block's content.
@@ -69,7 +14,7 @@ function* walkAttributes(body, pathNames = [], bound = []) {
     let inner = bound;
     if (b.type === "dynamic" && b.labels[0]) {
       const it = b.body.attributes.find((a) => a.name === "iterator");
-      const name = it && it.tokens.length === 1 && it.tokens[0].type === "Ident" ? it.tokens[0].text : b.labels[0];
+      const name = it && it.expr.kind === "ScopeTraversalExpr" && it.expr.traversals.length === 1 ? it.expr.traversals[0].segs[0] : b.labels[0];
       for (const a of b.body.attributes) if (a.name !== "iterator") yield { attr: a, path: [...pathNames, "dynamic"], bound };
       for (const c of b.body.blocks) {
         yield* walkAttributes(c.body, [...pathNames, b.labels[0]], c.type === "content" ? [...bound, name] : bound);
@@ -96,7 +41,7 @@ export function checkReferences(module) {
         if (top.type === "variable" && path.length === 0 && attr.name === "type") continue;
         if (path[path.length - 1] === "lifecycle" && attr.name === "ignore_changes") continue;
         if (isProviderBlock && path.length === 0 && attr.name === "alias") continue;
-        for (const r of traversals(attr.tokens)) {
+        for (const r of attr.expr.traversals) {
           count++;
           const [root, second, third] = r.segs;
           const attrSeg = r.segs.slice(2).find((s) => !s.startsWith("["));

@@ -1,15 +1,44 @@
-// Check 2: every block conforms to the AWS provider schema extracted from
-// @cdktf/provider-aws (aws-provider-schema.json) or to Terraform's own block grammar.
+// Check 2: every block conforms to the AWS provider schema or to Terraform's own block grammar.
+// The schema is the project's one extracted provider schema, in Terraform's
+// `providers schema -json` format: e2e/standin-provider/schema/aws-6.25.0.json (written by
+// e2e/standin-provider/extract_schema.py from @cdktf/provider-aws, embedded by the e2e tier's
+// stand-in provider).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const SCHEMA_FILE = path.join(HERE, "..", "..", "aws-provider-schema.json");
+export const SCHEMA_FILE = path.resolve(HERE, "..", "..", "..", "e2e", "standin-provider", "schema", "aws-6.25.0.json");
+
+// Terraform's block schema -> { attributes: {name: {required}}, blocks: {name: {nesting, max_items, required, block}} }
+function convertBlock(b) {
+  const attributes = {};
+  for (const [name, a] of Object.entries(b.attributes ?? {})) {
+    if (a.required || a.optional) attributes[name] = { type: a.type, required: !!a.required };
+  }
+  const blocks = {};
+  for (const [name, bt] of Object.entries(b.block_types ?? {})) {
+    const single = bt.nesting_mode === "single" || bt.max_items === 1;
+    blocks[name] = { nesting: single ? "single" : bt.nesting_mode, max_items: single ? 1 : (bt.max_items ?? null), required: (bt.min_items ?? 0) > 0, block: convertBlock(bt.block) };
+  }
+  return { attributes, blocks };
+}
+
+/** Loads the schema file into { source: {package, terraform_provider}, provider, resources: {type: {attributes, blocks, readable_attributes}} }. */
+export function convertSchema(file) {
+  const [address, ps] = Object.entries(file.provider_schemas)[0];
+  const resources = {};
+  for (const [type, r] of Object.entries(ps.resource_schemas)) {
+    const readable = [...Object.keys(r.block.attributes ?? {}), ...Object.keys(r.block.block_types ?? {})].sort();
+    resources[type] = { ...convertBlock(r.block), readable_attributes: readable };
+  }
+  const pkg = file.source.split(" ")[0];
+  return { source: { package: pkg, terraform_provider: `${address.split("/").slice(1).join("/")}@${file.provider_version}` }, provider: convertBlock(ps.provider.block), resources };
+}
 
 let cached;
 export function loadSchema() {
-  cached ??= JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+  cached ??= convertSchema(JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8")));
   return cached;
 }
 
@@ -181,7 +210,7 @@ export function checkSchema(module) {
             file: f.rel,
             line: b.line,
             col: b.col,
-            message: `${where}: resource type "${type}" is not among the types the generator emits (${Object.keys(schema.resources).length} extracted in aws-provider-schema.json)${suggest(type, Object.keys(schema.resources))}`,
+            message: `${where}: resource type "${type}" is not among the types the generator emits (${Object.keys(schema.resources).length} extracted in ${path.basename(SCHEMA_FILE)})${suggest(type, Object.keys(schema.resources))}`,
           });
           continue;
         }

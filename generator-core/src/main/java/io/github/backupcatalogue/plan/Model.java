@@ -194,13 +194,16 @@ public final class Model {
    *
    * @param globalSettings AWS Backup global settings the catalogue turns on (never off)
    * @param unmanagedGlobalSettings the other settings, left as they are (ignored, not switched off)
+   * @param delegatedPolicyTypes policy types the catalogue's own resource-policy statements name
+   *     (organizations:PolicyType in their conditions)
    */
   public record Management(
       List<DelegatedAdministrator> delegatedAdministrators, Document resourcePolicy, Map<String, String> globalSettings,
-      List<String> unmanagedGlobalSettings, String source) {
+      List<String> unmanagedGlobalSettings, List<String> delegatedPolicyTypes, String source) {
     public Management {
       delegatedAdministrators = List.copyOf(delegatedAdministrators);
       unmanagedGlobalSettings = List.copyOf(unmanagedGlobalSettings);
+      delegatedPolicyTypes = List.copyOf(delegatedPolicyTypes);
     }
   }
 

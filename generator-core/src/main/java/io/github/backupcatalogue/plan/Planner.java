@@ -131,7 +131,11 @@ public final class Planner {
       global.put("isCrossAccountBackupEnabled", "true");
     }
     List<String> unmanaged = GLOBAL_SETTINGS.stream().filter(k -> !global.containsKey(k)).toList();
-    Management management = new Management(admins, resourcePolicy, global, unmanaged, "organization, settings");
+    List<String> delegatedTypes = org.resourcePolicyStatements().stream()
+        .flatMap(st -> st.condition().values().stream())
+        .flatMap(keys -> keys.getOrDefault("organizations:PolicyType", List.of()).stream())
+        .distinct().sorted().toList();
+    Management management = new Management(admins, resourcePolicy, global, unmanaged, delegatedTypes, "organization, settings");
     String home = homeRegion(org.managementAccount());
     return new Module(order, "management", org.managementAccount(), managementId,
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "

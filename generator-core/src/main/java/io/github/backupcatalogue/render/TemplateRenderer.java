@@ -100,8 +100,11 @@ public final class TemplateRenderer {
         }
       }
     }
-    files.put("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap))));
+    var questions = io.github.backupcatalogue.plan.AccessMatrix.of(output);
+    files.put("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap,
+        "access", MAPPER.convertValue(questions, List.class)))));
     files.put(APPLY_ORDER, applyOrder(output));
+    files.put(io.github.backupcatalogue.plan.AccessMatrix.FILE, io.github.backupcatalogue.plan.AccessMatrix.json(output));
     return files;
   }
 

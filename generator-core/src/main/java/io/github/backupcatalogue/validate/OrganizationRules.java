@@ -49,6 +49,7 @@ final class OrganizationRules {
 
   /** Rules that need valid references are run by the caller only when there are no errors yet. */
   List<Diagnostic> check(Catalogue c) {
+    int before = problems.size();
     checkPlans(c);
     Organization org = c.organization();
     if (org != null) {
@@ -57,15 +58,16 @@ final class OrganizationRules {
       checkResourceKeys(org);
       checkBaseline(c, org);
     }
-    return problems;
+    return List.copyOf(problems.subList(before, problems.size()));
   }
 
   /** Rules over the scope (which accounts receive which plans); need a catalogue without errors. */
   List<Diagnostic> checkScope(Catalogue c, Scope scope) {
+    int before = problems.size();
     if (c.organization() != null && c.organization().centralBackupAccount() != null) {
       checkCrossAccountKeys(c, scope);
     }
-    return problems;
+    return List.copyOf(problems.subList(before, problems.size()));
   }
 
   // ------------------------------------------------------------ plans

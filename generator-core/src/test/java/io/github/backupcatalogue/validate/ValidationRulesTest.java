@@ -18,7 +18,10 @@ class ValidationRulesTest {
 
   @Test
   void theBaseCatalogueIsValid() {
-    assertThat(headlines(Catalogues.ORGANIZATION)).isEmpty();
+    // Valid: its one warning is that RDS copies to the central account need the RDS keys shared.
+    assertThat(headlines(Catalogues.ORGANIZATION)).containsExactly(F + "32:20: warning[BC305]: copies of RDS backups to "
+        + "another account need each resource's customer-managed KMS key shared with that account; AWS managed keys "
+        + "(aws/rds, aws/ebs, ...) can never be, and those copy jobs fail. No resource_keys are listed for: app (eu-west-1)");
   }
 
   static Stream<Arguments> rules() {
@@ -148,7 +151,7 @@ class ValidationRulesTest {
       accounts.append(String.format(java.util.Locale.ROOT, "    app%d: {id: \"4%011d\", ou: workloads, regions: [eu-west-1]}%n", i, i));
     }
     String yaml = organizationWith("    app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1]}\n", accounts.toString());
-    assertThat(headlines(yaml)).singleElement().asString().matches(F
+    assertThat(headlines(yaml).stream().filter(h -> h.contains("error["))).singleElement().asString().matches(F
         + "320:3: error\\[BC253\\]: the key policy of vault 'Central' in central \\(eu-west-1\\) is \\d{5} bytes; AWS KMS allows 32768");
   }
 }

@@ -67,3 +67,14 @@ resource "aws_kms_alias" "BackupMcBackupFace_eu_west_1" {
   name          = "alias/backup-catalogue/BackupMcBackupFace"
   target_key_id = aws_kms_key.BackupMcBackupFace_eu_west_1.key_id
 }
+
+# Source: organization.accounts.payments-prod.resource_keys (eu-west-1)
+# Backups of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) keep the
+# resource's own key: a copy to account central-backup needs that key shared with it.
+resource "aws_kms_grant" "resource_key_5e6f7a8b_1c2d_4e3f_9a0b_1c2d3e4f5a60_eu_west_1" {
+  provider          = aws.eu_west_1
+  name              = "backup-catalogue-copies-to-central-backup"
+  key_id            = "arn:aws:kms:eu-west-1:345678901234:key/5e6f7a8b-1c2d-4e3f-9a0b-1c2d3e4f5a60"
+  grantee_principal = "arn:aws:iam::210987654321:root"
+  operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"]
+}

@@ -67,3 +67,14 @@ resource "aws_kms_alias" "BackupMcBackupFace_eu_west_1" {
   name          = "alias/backup-catalogue/BackupMcBackupFace"
   target_key_id = aws_kms_key.BackupMcBackupFace_eu_west_1.key_id
 }
+
+# Source: organization.accounts.web-prod.resource_keys (eu-west-1)
+# Backups of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) keep the
+# resource's own key: a copy to account central-backup needs that key shared with it.
+resource "aws_kms_grant" "resource_key_7a8b9c0d_2e3f_4a5b_8c6d_7e8f9a0b1c20_eu_west_1" {
+  provider          = aws.eu_west_1
+  name              = "backup-catalogue-copies-to-central-backup"
+  key_id            = "arn:aws:kms:eu-west-1:456789012345:key/7a8b9c0d-2e3f-4a5b-8c6d-7e8f9a0b1c20"
+  grantee_principal = "arn:aws:iam::210987654321:root"
+  operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"]
+}

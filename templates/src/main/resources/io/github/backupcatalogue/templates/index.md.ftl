@@ -23,3 +23,25 @@ jq -r '.modules[].path' apply-order.json | while read -r module; do
   terraform -chdir="$module" apply -input=false -auto-approve
 done
 ```
+<#if access?has_content>
+
+## Who can touch the backups
+
+What the catalogue intends, as `access-matrix.json` states it for the verification tier, which
+answers every question with an IAM policy evaluator over the generated policies (identity, trust,
+key, vault and Organizations resource policies). "Denied (explicit)" means a Deny statement stops
+it whatever other policies allow; "Denied" means nothing allows it.
+
+<#assign accounts = []>
+<#list access as q><#if !accounts?seq_contains(q.account)><#assign accounts = accounts + [q.account]></#if></#list>
+<#list accounts as a>
+### ${a}
+
+| Who | Does what | On what | Answer |
+|---|---|---|---|
+<#list access as q><#if q.account == a>
+| `${q.principal}` | `${q.action}` | ${q.question} | <#if q.expected == "Allowed">Allowed<#elseif q.expected == "ExplicitlyDenied">Denied (explicit)<#else>Denied</#if> |
+</#if></#list>
+
+</#list>
+</#if>

@@ -1,0 +1,348 @@
+package io.github.backupcatalogue.plan;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backupcatalogue.plan.Model.Module;
+import io.github.backupcatalogue.plan.Model.Output;
+import io.github.backupcatalogue.plan.Model.Vault;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may do what with the backups, as the catalogue intends it: a list of questions, each a
+ * request (principal, action, resource, context) and the decision AWS must reach. It is derived
+ * from the same plan the templates render, not from the rendered text; the verification tier
+ * answers every question with an IAM policy evaluator over the generated policy documents, and the
+ * top-level README shows it as a table.
+ */
+public final class AccessMatrix {
+
+  public static final String FILE = "access-matrix.json";
+  static final String OUTSIDE_ACCOUNT = "999988887777";
+  static final String OUTSIDE_ORGANIZATION = "o-zzzzzzzzzz";
+  static final String ADMINISTRATOR = "AdministratorAccess";
+
+  /** One question, in plain words and as the request to simulate. */
+  public record Question(
+      String id, String account, String question, String principal, List<Map<String, String>> identity, String action,
+      String resource, String resourceAccount, Map<String, String> resourcePolicy, Map<String, Object> context,
+      String expected) {
+    public Question {
+      identity = List.copyOf(identity);
+      context = Map.copyOf(context);
+    }
+  }
+
+  private final Output output;
+  private final String organizationId;
+  private final Map<String, Module> byName = new LinkedHashMap<>();
+  private final Map<String, String> deployers = new LinkedHashMap<>();
+  private final List<Question> questions = new ArrayList<>();
+
+  private AccessMatrix(Output output) {
+    this.output = output;
+    this.organizationId = output.modules().stream().filter(m -> m.prerequisites() != null)
+        .map(m -> m.prerequisites().organizationId()).findFirst().orElse(null);
+    for (Module m : output.modules()) {
+      if (m.role() != null) {
+        byName.put(m.accountName(), m);
+      }
+    }
+  }
+
+  /** The questions of a planned output. */
+  public static List<Question> of(Output output) {
+    AccessMatrix matrix = new AccessMatrix(output);
+    matrix.build();
+    return List.copyOf(matrix.questions);
+  }
+
+  /** The file: the questions, and the identity assumed to apply each module (the vault policies exempt it). */
+  public static String json(Output output) {
+    AccessMatrix matrix = new AccessMatrix(output);
+    matrix.build();
+    ObjectNode document = Json.object();
+    document.put("version", 1);
+    if (matrix.organizationId != null) {
+      document.put("organizationId", matrix.organizationId);
+    }
+    ObjectNode deployers = document.putObject("deployers");
+    matrix.deployers.forEach(deployers::put);
+    ArrayNode list = document.putArray("questions");
+    for (Question q : matrix.questions) {
+      ObjectNode node = list.addObject();
+      node.put("id", q.id());
+      node.put("account", q.account());
+      node.put("question", q.question());
+      ObjectNode principal = node.putObject("principal");
+      principal.put("arn", q.principal());
+      ArrayNode identity = principal.putArray("identity");
+      q.identity().forEach(i -> {
+        ObjectNode entry = identity.addObject();
+        i.forEach(entry::put);
+      });
+      node.put("action", q.action());
+      node.put("resource", q.resource());
+      node.put("resourceAccount", q.resourceAccount());
+      if (q.resourcePolicy() == null) {
+        node.putNull("resourcePolicy");
+      } else {
+        ObjectNode policy = node.putObject("resourcePolicy");
+        q.resourcePolicy().forEach(policy::put);
+      }
+      ObjectNode context = node.putObject("context");
+      new java.util.TreeMap<>(q.context()).forEach((k, v) -> {
+        if (v instanceof List<?> values) {
+          context.set(k, Json.array(values.stream().map(String::valueOf).toList()));
+        } else {
+          context.put(k, String.valueOf(v));
+        }
+      });
+      node.put("expected", q.expected());
+    }
+    return Json.pretty(document) + "\n";
+  }
+
+  private void build() {
+    for (Module m : output.modules()) {
+      if (m.role() != null) {
+        deployers.put(m.path(), m.providers().assumeRoleArn() != null ? m.providers().assumeRoleArn()
+            : "arn:aws:iam::" + m.accountId() + ":role/Deployer");
+        role(m);
+        for (Vault v : m.vaults()) {
+          vault(m, v);
+        }
+        for (Model.Key k : m.keys()) {
+          ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/root-manages-key",
+              "the account itself may still manage the key of vault " + k.vault() + " in " + k.region() + " (no lock-out)",
+              rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn(k.region(), m.accountId(), k.vault()), m.accountId(),
+              policy(m.path(), "aws_kms_key." + k.resourceName(), "policy"), Map.of(), "Allowed");
+        }
+      }
+      if (m.management() != null && m.management().resourcePolicy() != null) {
+        management(m);
+      }
+    }
+  }
+
+  private void role(Module m) {
+    String role = roleArn(m);
+    Map<String, String> trust = policy(m.path(), "aws_iam_role." + m.role().resourceName(), "assume_role_policy");
+    ask(m.accountName(), m.path() + "/assume/backup-service", "AWS Backup may assume the backup role", "backup.amazonaws.com",
+        List.of(), "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), m.path() + "/assume/other-service", "another AWS service (EC2) may not assume the backup role",
+        "ec2.amazonaws.com", List.of(), "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:SourceAccount", m.accountId()),
+        "Denied");
+    ask(m.accountName(), m.path() + "/assume/other-account", "a principal of an account outside the organization may not "
+        + "assume the backup role", "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+        "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+  }
+
+  private void vault(Module m, Vault v) {
+    if (v.accessPolicy() == null) {
+      return;
+    }
+    String vaultArn = "arn:aws:backup:" + v.region() + ":" + m.accountId() + ":backup-vault:" + v.name();
+    String recoveryPoint = "arn:aws:backup:" + v.region() + ":" + m.accountId() + ":recovery-point:example";
+    Map<String, String> policy = policy(m.path(), "aws_backup_vault_policy." + v.resourceName(), "policy");
+    String where = "vault " + v.name() + " in " + v.region();
+    String base = m.path() + "/vault/" + v.resourceName() + "/";
+    String text = v.accessPolicy().text();
+    if (text.contains("DenyDeletingOrShorteningRecoveryPoints")) {
+      String admin = "arn:aws:iam::" + m.accountId() + ":role/Administrator";
+      for (String action : IamDocuments.RECOVERY_POINT_ACTIONS) {
+        ask(m.accountName(), base + "admin-" + short_(action), "the account's administrator (AdministratorAccess) may not "
+            + words(action) + " in " + where, admin, managed(ADMINISTRATOR), action, recoveryPoint, m.accountId(), policy,
+            Map.of(), "ExplicitlyDenied");
+      }
+      for (String action : IamDocuments.VAULT_PROTECTION_ACTIONS) {
+        ask(m.accountName(), base + "admin-" + short_(action), "the account's administrator (AdministratorAccess) may not "
+            + words(action) + " of " + where, admin, managed(ADMINISTRATOR), action, vaultArn, m.accountId(), policy, Map.of(),
+            "ExplicitlyDenied");
+      }
+      String deployer = deployers.get(m.path());
+      ask(m.accountName(), base + "deployer-PutBackupVaultAccessPolicy", "the identity applying the module may change the "
+          + "access policy of " + where, deployer, managed(ADMINISTRATOR), "backup:PutBackupVaultAccessPolicy", vaultArn,
+          m.accountId(), policy, Map.of(), "Allowed");
+      ask(m.accountName(), base + "deployer-DeleteRecoveryPoint", "the identity applying the module may not delete recovery "
+          + "points in " + where, deployer, managed(ADMINISTRATOR), "backup:DeleteRecoveryPoint", recoveryPoint, m.accountId(),
+          policy, Map.of(), "ExplicitlyDenied");
+      String breakGlass = breakGlass(text);
+      if (breakGlass != null) {
+        ask(m.accountName(), base + "break-glass-DeleteRecoveryPoint", "the break-glass role may delete recovery points in "
+            + where, breakGlass, managed(ADMINISTRATOR), "backup:DeleteRecoveryPoint", recoveryPoint, m.accountId(), policy,
+            Map.of(), "Allowed");
+        ask(m.accountName(), base + "break-glass-PutBackupVaultAccessPolicy", "the break-glass role may change the access "
+            + "policy of " + where, breakGlass, managed(ADMINISTRATOR), "backup:PutBackupVaultAccessPolicy", vaultArn,
+            m.accountId(), policy, Map.of(), "Allowed");
+      }
+    }
+    for (String source : v.copiesFrom()) {
+      Module s = byName.get(source);
+      ask(m.accountName(), base + "copy-from-" + source, "the backup role of " + source + " may copy into " + where,
+          roleArn(s), identityOf(s), "backup:CopyIntoBackupVault", vaultArn, m.accountId(), policy, Map.of(), "Allowed");
+      if (v.keyResource() != null) {
+        Map<String, String> key = policy(m.path(), "aws_kms_key." + v.keyResource(), "policy");
+        String keyArn = keyArn(v.region(), m.accountId(), v.name());
+        Map<String, Object> aliases = Map.of("kms:ResourceAliases", List.of(Planner.keyAlias(v.name())));
+        for (String action : List.of("kms:GenerateDataKey", "kms:Decrypt", "kms:Encrypt", "kms:DescribeKey")) {
+          ask(m.accountName(), base + "key-" + source + "-" + short_(action), "the backup role of " + source + " may use ("
+              + action + ") the key of " + where, roleArn(s), identityOf(s), action, keyArn, m.accountId(), key, aliases, "Allowed");
+        }
+        Map<String, Object> grant = new LinkedHashMap<>(aliases);
+        grant.put("kms:GrantIsForAWSResource", "true");
+        ask(m.accountName(), base + "key-" + source + "-CreateGrant", "the backup role of " + source + " may grant the key of "
+            + where + " to AWS Backup", roleArn(s), identityOf(s), "kms:CreateGrant", keyArn, m.accountId(), key, grant, "Allowed");
+        ask(m.accountName(), base + "key-" + source + "-CreateGrant-not-for-aws", "the backup role of " + source + " may not "
+            + "grant the key of " + where + " to anything but an AWS resource", roleArn(s), identityOf(s), "kms:CreateGrant", keyArn,
+            m.accountId(), key, Map.of("kms:ResourceAliases", List.of(Planner.keyAlias(v.name())),
+                "kms:GrantIsForAWSResource", "false"), "Denied");
+      }
+    }
+    if (!v.copiesFrom().isEmpty()) {
+      Module s = byName.get(v.copiesFrom().get(0));
+      String outside = "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role" + s.role().path() + s.role().name();
+      ask(m.accountName(), base + "copy-from-outside-the-organization", "a role of the same name in an account outside the "
+          + "organization may not copy into " + where, outside, managed(ADMINISTRATOR), "backup:CopyIntoBackupVault", vaultArn,
+          m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+      for (Module other : byName.values()) {
+        if (!v.copiesFrom().contains(other.accountName()) && !other.accountName().equals(m.accountName())) {
+          ask(m.accountName(), base + "copy-from-" + other.accountName() + "-denied", "the backup role of "
+              + other.accountName() + ", which does not copy here, may not copy into " + where, roleArn(other), identityOf(other),
+              "backup:CopyIntoBackupVault", vaultArn, m.accountId(), policy, Map.of(), "Denied");
+          break;
+        }
+      }
+    }
+    if (v.restoresFrom() != null) {
+      Module central = byName.get(v.restoresFrom());
+      if (central != null) {
+        ask(m.accountName(), base + "copy-back-from-" + central.accountName(), "the central account " + central.accountName()
+            + " may copy recovery points back into " + where + " for a restore", roleArn(central), identityOf(central),
+            "backup:CopyIntoBackupVault", vaultArn, m.accountId(), policy, Map.of(), "Allowed");
+      }
+      for (Module other : byName.values()) {
+        if (!other.accountName().equals(v.restoresFrom()) && !other.accountName().equals(m.accountName())) {
+          ask(m.accountName(), base + "copy-back-from-" + other.accountName() + "-denied", "another account of the "
+              + "organization (" + other.accountName() + ") may not copy into " + where, roleArn(other), identityOf(other),
+              "backup:CopyIntoBackupVault", vaultArn, m.accountId(), policy, Map.of(), "Denied");
+          break;
+        }
+      }
+    }
+  }
+
+  private void management(Module m) {
+    var admins = m.management().delegatedAdministrators().stream()
+        .filter(d -> d.servicePrincipal().equals(Planner.BACKUP_PRINCIPAL)).toList();
+    if (admins.isEmpty()) {
+      return;
+    }
+    var admin = admins.get(0);
+    String principal = "arn:aws:iam::" + admin.accountId() + ":role/Administrator";
+    Map<String, String> policy = policy(m.path(), "aws_organizations_resource_policy.backup_policy_delegation", "content");
+    String org = "arn:aws:organizations::" + m.accountId() + ":";
+    String backupPolicy = org + "policy/" + organizationId + "/backup_policy/p-examplebackup";
+    String base = m.path() + "/delegation/";
+    Map<String, Object> backup = Map.of("organizations:PolicyType", "BACKUP_POLICY");
+    String who = "the delegated administrator " + admin.name();
+    for (String action : List.of("CreatePolicy", "UpdatePolicy", "DeletePolicy", "TagResource", "UntagResource")) {
+      ask(admin.name(), base + action + "-backup-policy", who + " may " + action + " a backup policy", principal,
+          managed(ADMINISTRATOR), "organizations:" + action, backupPolicy, m.accountId(), policy, backup, "Allowed");
+    }
+    String rootId = output.modules().stream().filter(x -> x.prerequisites() != null).map(x -> x.prerequisites().rootId())
+        .findFirst().orElse("r-example");
+    for (String target : List.of(org + "root/" + organizationId + "/" + rootId, org + "ou/" + organizationId + "/ou-example-12345678",
+        org + "account/" + organizationId + "/" + admin.accountId())) {
+      String kind = target.substring(target.indexOf(':', 20) + 1).split("/")[0];
+      ask(admin.name(), base + "AttachPolicy-" + kind, who + " may attach a backup policy to a " + kind, principal,
+          managed(ADMINISTRATOR), "organizations:AttachPolicy", target, m.accountId(), policy, backup, "Allowed");
+    }
+    // Policy types the catalogue's own statements delegate are theirs to answer for.
+    for (String type : List.of("SERVICE_CONTROL_POLICY", "TAG_POLICY")) {
+      if (m.management().delegatedPolicyTypes().contains(type)) {
+        continue;
+      }
+      String policyArn = org + "policy/" + organizationId + "/" + type.toLowerCase(java.util.Locale.ROOT) + "/p-example";
+      for (String action : List.of("CreatePolicy", "UpdatePolicy", "TagResource")) {
+        ask(admin.name(), base + action + "-" + type, who + " may not " + action + " a " + type, principal,
+            managed(ADMINISTRATOR), "organizations:" + action, policyArn, m.accountId(), policy,
+            Map.of("organizations:PolicyType", type), "Denied");
+      }
+    }
+    ask(admin.name(), base + "UpdatePolicy-other-organization", who + " may not change a backup policy of another organization",
+        principal, managed(ADMINISTRATOR), "organizations:UpdatePolicy",
+        org + "policy/" + OUTSIDE_ORGANIZATION + "/backup_policy/p-examplebackup", m.accountId(), policy, backup, "Denied");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void ask(String account, String id, String question, String principal, List<Map<String, String>> identity,
+      String action, String resource, String resourceAccount, Map<String, String> resourcePolicy, Map<String, Object> context,
+      String expected) {
+    questions.add(new Question(id, account, question, principal, identity, action, resource, resourceAccount, resourcePolicy,
+        context, expected));
+  }
+
+  private static String roleArn(Module m) {
+    return "arn:aws:iam::" + m.accountId() + ":role" + m.role().path() + m.role().name();
+  }
+
+  private static List<Map<String, String>> identityOf(Module m) {
+    return List.of(Map.of("module", m.path(), "address", "aws_iam_role." + m.role().resourceName()));
+  }
+
+  private static List<Map<String, String>> managed(String name) {
+    return List.of(Map.of("managed", name));
+  }
+
+  private static Map<String, String> policy(String module, String address, String attribute) {
+    Map<String, String> policy = new LinkedHashMap<>();
+    policy.put("module", module);
+    policy.put("address", address);
+    policy.put("attribute", attribute);
+    return policy;
+  }
+
+  private static String rootOf(String accountId) {
+    return IamDocuments.rootOf(accountId);
+  }
+
+  /** A key's ARN: its id is not known before apply; the key policy is what decides. */
+  private static String keyArn(String region, String accountId, String vault) {
+    return "arn:aws:kms:" + region + ":" + accountId + ":key/" + vault.toLowerCase(java.util.Locale.ROOT) + "-0000";
+  }
+
+  private static String short_(String action) {
+    return action.substring(action.indexOf(':') + 1).replace("*", "");
+  }
+
+  private static String words(String action) {
+    return switch (action) {
+      case "backup:DeleteRecoveryPoint" -> "delete recovery points";
+      case "backup:UpdateRecoveryPointLifecycle" -> "shorten the retention of recovery points";
+      case "backup:DeleteBackupVault" -> "delete the vault";
+      case "backup:DeleteBackupVaultAccessPolicy" -> "delete the access policy";
+      case "backup:PutBackupVaultAccessPolicy" -> "replace the access policy";
+      case "backup:DeleteBackupVaultLockConfiguration" -> "remove the lock";
+      case "backup:PutBackupVaultLockConfiguration" -> "change the lock";
+      default -> action;
+    };
+  }
+
+  /** The break-glass role the plan wrote into the vault policy's recovery-point deny, if any. */
+  private static String breakGlass(String policyText) {
+    try {
+      for (var statement : new com.fasterxml.jackson.databind.ObjectMapper().readTree(policyText).get("Statement")) {
+        if (statement.get("Sid").asText().equals("DenyDeletingOrShorteningRecoveryPoints") && statement.has("Condition")) {
+          return statement.get("Condition").get("ArnNotEquals").get("aws:PrincipalArn").asText();
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a generated vault policy is always JSON", e);
+    }
+    return null;
+  }
+}
