@@ -9,3 +9,17 @@ output "backup_policy_ids" {
     "sandbox-weekly" = aws_organizations_policy.sandbox-weekly.id
   }
 }
+
+output "organization_id" {
+  description = "The organization these credentials are in, as checked against the catalogue (checks.tf)."
+  value       = data.aws_organizations_organization.this.id
+}
+
+output "accounts_receiving_backup_policies" {
+  description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
+  value = {
+    "prod"    = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_prod.accounts : a.id if a.status == "ACTIVE"])
+    "nonprod" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_nonprod.accounts : a.id if a.status == "ACTIVE"])
+    "sandbox" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_sandbox.accounts : a.id if a.status == "ACTIVE"])
+  }
+}

@@ -19,23 +19,6 @@ provider "aws" {
   }
 }
 
-provider "aws" {
-  alias               = "us_east_1"
-  region              = "us-east-1"
-  allowed_account_ids = ["200000000001"]
-
-  dynamic "assume_role" {
-    for_each = var.assume_role_arn == null ? [] : [var.assume_role_arn]
-    content {
-      role_arn = assume_role.value
-    }
-  }
-
-  default_tags {
-    tags = local.default_tags
-  }
-}
-
 locals {
   default_tags = {
     "managed-by" = "backup-catalogue"

@@ -8,3 +8,15 @@ output "backup_policy_ids" {
     "ledger-retention" = aws_organizations_policy.ledger-retention.id
   }
 }
+
+output "organization_id" {
+  description = "The organization these credentials are in, as checked against the catalogue (checks.tf)."
+  value       = data.aws_organizations_organization.this.id
+}
+
+output "accounts_receiving_backup_policies" {
+  description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
+  value = {
+    "root" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.root.accounts : a.id if a.status == "ACTIVE"])
+  }
+}

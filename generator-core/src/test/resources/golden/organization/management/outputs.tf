@@ -5,3 +5,8 @@ output "cross_account_backup" {
   description = "Whether cross-account backup is enabled for the organization."
   value       = aws_backup_global_settings.this.global_settings["isCrossAccountBackupEnabled"]
 }
+
+output "organization_id" {
+  description = "The organization these credentials are in, as checked against the catalogue (checks.tf)."
+  value       = data.aws_organizations_organization.this.id
+}

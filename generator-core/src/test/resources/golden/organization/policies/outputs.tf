@@ -8,3 +8,16 @@ output "backup_policy_ids" {
     "production" = aws_organizations_policy.production.id
   }
 }
+
+output "organization_id" {
+  description = "The organization these credentials are in, as checked against the catalogue (checks.tf)."
+  value       = data.aws_organizations_organization.this.id
+}
+
+output "accounts_receiving_backup_policies" {
+  description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
+  value = {
+    "workloads"  = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_workloads.accounts : a.id if a.status == "ACTIVE"])
+    "production" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_production.accounts : a.id if a.status == "ACTIVE"])
+  }
+}

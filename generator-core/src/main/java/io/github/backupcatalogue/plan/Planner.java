@@ -141,7 +141,7 @@ public final class Planner {
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
-        List.of(), providers(org.managementAccount(), home, List.of(home)), management, List.of(), null, List.of(), List.of(),
+        List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(),
         List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
   }
 
@@ -213,13 +213,11 @@ public final class Planner {
           .distinct().sorted().filter(s -> !s.equals(account))
           .forEach(s -> after.add("accounts/" + s));
     }
-    List<String> allRegions = new ArrayList<>(regions);
-    if (!allRegions.contains(home)) {
-      allRegions.add(0, home);
-    }
+    List<RegionSettings> settings = regionSettings(account);
+    List<KeyGrant> grants = keyGrants(account);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
-        providers(account, home, allRegions), null, List.of(), role(account), keys, vaults, List.of(),
-        regionSettings(account), keyGrants(account), null, List.of(), null);
+        providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account), keys,
+        vaults, List.of(), settings, grants, null, List.of(), null);
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -290,7 +288,8 @@ public final class Planner {
     return new Module(1, "accounts/" + account.name(), account.name(), account.id(),
         "A single account: its backup role, vaults with customer-managed keys, locks and access policies, "
             + "and the backup plans and selections themselves.",
-        List.of(), providers(account.name(), account.regions().get(0), account.regions()), null, List.of(),
+        List.of(), providers(account.name(), account.regions().get(0),
+            usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null);
   }
 
@@ -325,14 +324,23 @@ public final class Planner {
     return new Module(order, "policies", account, accountId(account),
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
-        after, providers(account, home, stackSet == null ? List.of(home) : prepend(home, stackSet.regions())), null, policies,
+        after, providers(account, home, List.of()), null, policies,
         null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
   }
 
-  private static List<String> prepend(String first, List<String> rest) {
-    List<String> all = new ArrayList<>(List.of(first));
-    rest.stream().filter(r -> !r.equals(first)).forEach(all::add);
-    return all;
+  /**
+   * The regions whose provider alias some resource of the module uses, sorted: a provider nothing
+   * uses is not declared (Terraform ignores it, and tflint reports it).
+   */
+  private static List<String> usedRegions(List<Key> keys, List<Vault> vaults, List<BackupPlan> plans,
+      List<RegionSettings> settings, List<KeyGrant> grants) {
+    SortedSet<String> regions = new TreeSet<>();
+    keys.forEach(k -> regions.add(k.region()));
+    vaults.forEach(v -> regions.add(v.region()));
+    plans.forEach(p -> regions.add(p.region()));
+    settings.forEach(s -> regions.add(s.region()));
+    grants.forEach(g -> regions.add(g.region()));
+    return List.copyOf(regions);
   }
 
   /** One coverage check per root or OU that a policy is attached to. */

@@ -21,6 +21,18 @@ resource "aws_backup_vault" "StdVault_eu_west_1" {
   }
 }
 
+# Source: vaults.StdVault.lock (governance mode)
+resource "aws_backup_vault_lock_configuration" "StdVault_eu_west_1" {
+  provider           = aws.eu_west_1
+  backup_vault_name  = aws_backup_vault.StdVault_eu_west_1.name
+  min_retention_days = 7
+  max_retention_days = 365
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 # Source: vaults.StdVault.access_policy
 resource "aws_backup_vault_policy" "StdVault_eu_west_1" {
   provider          = aws.eu_west_1

@@ -5,7 +5,7 @@ run `mvn generate-sources`.
 
 - **Account:** ${module.accountName} (`${module.accountId}`)
 - **Apply order:** ${module.order} of ${output.modules?size}<#if module.after?has_content>, after <#list module.after as a>`${a}`<#sep>, </#sep></#list></#if>
-- **Regions:** <#list module.providers.regions as r>`${r.region}`<#sep>, </#sep></#list>
+- **Regions:** <#list module.providers.regions as r>`${r.region}`<#sep>, </#sep><#else>`${module.providers.homeRegion}` (home region; global resources only)</#list>
 
 ${module.purpose}
 

@@ -1,5 +1,5 @@
 <#import "lib.tf.ftl" as lib>
-<#if module.role?? || module.vaults?has_content || module.policies?has_content || module.management??>
+<#if module.role?? || module.vaults?has_content || module.policies?has_content || module.management?? || module.prerequisites??>
 <@lib.header "outputs for pipelines and other modules."/>
 <#if module.role??>
 
@@ -46,6 +46,24 @@ output "backup_policy_ids" {
 output "cross_account_backup" {
   description = "Whether cross-account backup is enabled for the organization."
   value       = aws_backup_global_settings.this.global_settings["isCrossAccountBackupEnabled"]
+}
+</#if>
+<#if module.prerequisites??>
+
+output "organization_id" {
+  description = "The organization these credentials are in, as checked against the catalogue (checks.tf)."
+  value       = data.aws_organizations_organization.this.id
+}
+</#if>
+<#if module.coverage?has_content>
+
+output "accounts_receiving_backup_policies" {
+  description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
+  value = {
+<#list module.coverage as v>
+    "${v.targetName}" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.${v.resourceName}.accounts : a.id if a.status == "ACTIVE"])
+</#list>
+  }
 }
 </#if>
 </#if>
