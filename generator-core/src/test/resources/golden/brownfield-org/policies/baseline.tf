@@ -194,9 +194,9 @@ locals {
                   ],
                   "Resource": "*",
                   "Condition": {
-                    "ArnNotEquals": {
+                    "ArnNotLike": {
                       "aws:PrincipalArn": {
-                        "Fn::Sub": "arn:aws:iam::$${AWS::AccountId}:role/aws-service-role/member.org.stacksets.cloudformation.amazonaws.com/AWSServiceRoleForCloudFormationStackSetsOrgMember"
+                        "Fn::Sub": "arn:aws:iam::$${AWS::AccountId}:role/stacksets-exec-*"
                       }
                     }
                   }
@@ -214,7 +214,7 @@ locals {
   EOT
 }
 
-# Source: organization.baseline (3373 of 51200 bytes of template body)
+# Source: organization.baseline (3271 of 51200 bytes of template body)
 resource "aws_cloudformation_stack_set" "baseline" {
   name             = "backup-catalogue-baseline"
   description      = "AWS Backup role and member vaults of the baseline OUs (backup-catalogue)"
@@ -245,9 +245,14 @@ resource "aws_cloudformation_stack_set_instance" "baseline_eu_west_1" {
   stack_set_instance_region = "eu-west-1"
   retain_stack              = true
 
+  # Roll out to every account even when some fail (an account that already has a role or vault of
+  # the same name); failed instances show in the StackSet's operation results.
+  operation_preferences {
+    max_concurrent_percentage    = 25
+    failure_tolerance_percentage = 100
+  }
+
   deployment_targets {
     organizational_unit_ids = ["ou-x9y8-60000006"]
-    account_filter_type     = "DIFFERENCE"
-    accounts                = ["300000000009"]
   }
 }

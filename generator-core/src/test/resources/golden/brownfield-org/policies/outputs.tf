@@ -18,8 +18,8 @@ output "organization_id" {
 output "accounts_receiving_backup_policies" {
   description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
   value = {
-    "prod"    = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_prod.accounts : a.id if a.status == "ACTIVE"])
-    "nonprod" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_nonprod.accounts : a.id if a.status == "ACTIVE"])
-    "sandbox" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_sandbox.accounts : a.id if a.status == "ACTIVE"])
+    "prod"    = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_prod.accounts : a.id if a.state == "ACTIVE"])
+    "nonprod" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_nonprod.accounts : a.id if a.state == "ACTIVE"])
+    "sandbox" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_sandbox.accounts : a.id if a.state == "ACTIVE"])
   }
 }

@@ -7,14 +7,13 @@ locals {
   backup_policy_prod-databases = <<-EOT
     {
       "plans": {
-        "Prod_Databases": {
+        "Prod_Databases_Dublin": {
           "@@operators_allowed_for_child_policies": [
             "@@none"
           ],
           "regions": {
             "@@assign": [
-              "eu-west-1",
-              "eu-central-1"
+              "eu-west-1"
             ]
           },
           "rules": {
@@ -43,6 +42,83 @@ locals {
                 "arn:aws:backup:eu-west-1:100000000003:backup-vault:CentralVault": {
                   "target_backup_vault_arn": {
                     "@@assign": "arn:aws:backup:eu-west-1:100000000003:backup-vault:CentralVault"
+                  },
+                  "lifecycle": {
+                    "delete_after_days": {
+                      "@@assign": "400"
+                    },
+                    "opt_in_to_archive_for_supported_resources": {
+                      "@@assign": "false"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "selections": {
+            "resources": {
+              "databases": {
+                "iam_role_arn": {
+                  "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
+                },
+                "resource_types": {
+                  "@@assign": [
+                    "arn:aws:rds:*:*:db:*",
+                    "arn:aws:rds:*:*:cluster:*",
+                    "arn:aws:dynamodb:*:*:table/*"
+                  ]
+                },
+                "conditions": {
+                  "string_equals": {
+                    "backup": {
+                      "condition_key": {
+                        "@@assign": "aws:ResourceTag/backup"
+                      },
+                      "condition_value": {
+                        "@@assign": "true"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "Prod_Databases_Frankfurt": {
+          "@@operators_allowed_for_child_policies": [
+            "@@none"
+          ],
+          "regions": {
+            "@@assign": [
+              "eu-central-1"
+            ]
+          },
+          "rules": {
+            "Daily": {
+              "schedule_expression": {
+                "@@assign": "cron(0 1 ? * * *)"
+              },
+              "start_backup_window_minutes": {
+                "@@assign": "480"
+              },
+              "complete_backup_window_minutes": {
+                "@@assign": "10080"
+              },
+              "lifecycle": {
+                "delete_after_days": {
+                  "@@assign": "35"
+                },
+                "opt_in_to_archive_for_supported_resources": {
+                  "@@assign": "false"
+                }
+              },
+              "target_backup_vault_name": {
+                "@@assign": "ProdVault"
+              },
+              "copy_actions": {
+                "arn:aws:backup:eu-central-1:100000000003:backup-vault:CentralVault": {
+                  "target_backup_vault_arn": {
+                    "@@assign": "arn:aws:backup:eu-central-1:100000000003:backup-vault:CentralVault"
                   },
                   "lifecycle": {
                     "delete_after_days": {
@@ -202,7 +278,7 @@ locals {
   EOT
 }
 
-# Source: policies.prod-databases (1163 of 10000 characters as sent to AWS)
+# Source: policies.prod-databases (2311 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "prod-databases" {
   name        = "prod-databases"
   description = "Daily database backups in production, copied to the locked central vault."

@@ -17,6 +17,6 @@ output "organization_id" {
 output "accounts_receiving_backup_policies" {
   description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
   value = {
-    "root" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.root.accounts : a.id if a.status == "ACTIVE"])
+    "root" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.root.accounts : a.id if a.state == "ACTIVE"])
   }
 }

@@ -17,7 +17,7 @@ output "organization_id" {
 output "accounts_receiving_backup_policies" {
   description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
   value = {
-    "workloads"  = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_workloads.accounts : a.id if a.status == "ACTIVE"])
-    "production" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_production.accounts : a.id if a.status == "ACTIVE"])
+    "workloads"  = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_workloads.accounts : a.id if a.state == "ACTIVE"])
+    "production" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_production.accounts : a.id if a.state == "ACTIVE"])
   }
 }

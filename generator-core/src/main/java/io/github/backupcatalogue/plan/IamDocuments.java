@@ -171,7 +171,8 @@ final class IamDocuments {
         exempt.add(breakGlassArn);
       }
       exempt.add(DEPLOYER_PLACEHOLDER);
-      guard.set("Condition", condition("ArnNotEquals", "aws:PrincipalArn", exempt.size() == 1
+      // ArnNotLike: exact ARNs here, or a pattern where the deployer is one (StackSets' execution roles).
+      guard.set("Condition", condition("ArnNotLike", "aws:PrincipalArn", exempt.size() == 1
           ? JsonNodeFactory.instance.textNode(exempt.get(0)) : Json.array(exempt)));
       statements.add(guard);
       references.put(DEPLOYER_PLACEHOLDER, DEPLOYER_REFERENCE);

@@ -134,14 +134,16 @@ public final class Model {
    * @param optIn types turned on; the types not listed are left as they are
    * @param unmanaged the other known types, which the module ignores instead of switching off
    * @param fullManagement types whose full management is turned on
+   * @param unmanagedFullManagement the other full-management keys AWS returns, ignored likewise
    */
   public record RegionSettings(
       String resourceName, String region, String providerAlias, List<String> optIn, List<String> unmanaged,
-      List<String> fullManagement, String source) {
+      List<String> fullManagement, List<String> unmanagedFullManagement, String source) {
     public RegionSettings {
       optIn = List.copyOf(optIn);
       unmanaged = List.copyOf(unmanaged);
       fullManagement = List.copyOf(fullManagement);
+      unmanagedFullManagement = List.copyOf(unmanagedFullManagement);
     }
   }
 

@@ -236,8 +236,9 @@ public final class Planner {
         continue;
       }
       List<String> unmanaged = ResourceTypes.allRegionSettings().stream().filter(k -> !optIn.contains(k)).toList();
+      List<String> unmanagedFull = ResourceTypes.FULL_MANAGEMENT_SETTINGS.stream().filter(k -> !full.contains(k)).toList();
       settings.add(new RegionSettings(Identifiers.regional("backup", region), region, regionProvider(region).alias(),
-          List.copyOf(optIn), unmanaged, List.copyOf(full), "plans (the resource types they select)"));
+          List.copyOf(optIn), unmanaged, List.copyOf(full), unmanagedFull, "plans (the resource types they select)"));
     }
     return settings;
   }

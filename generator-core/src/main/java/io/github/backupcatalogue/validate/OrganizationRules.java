@@ -82,6 +82,9 @@ final class OrganizationRules {
             + "AWS runs '" + rule.schedule() + "' in UTC", "express the schedule in UTC and remove 'timezone' (it is kept "
             + "for single-account catalogues, whose backup plans support it)");
       }
+      for (int i = 0; i < rule.copyTo().size(); i++) {
+        checkCrossRegionAndAccount(c, planName, plan, rule.copyTo().get(i), p.appendProperty("copy_to").appendIndex(i));
+      }
       if (rule.continuousBackup()) {
         SortedSet<String> others = new TreeSet<>(ResourceTypes.selectedTypes(selected(c, planName, plan)));
         others.removeAll(CONTINUOUS_TYPES);
@@ -93,6 +96,40 @@ final class OrganizationRules {
         }
       }
     }));
+  }
+
+  /**
+   * RDS, Aurora, DocumentDB and Neptune cannot be copied across a Region and an account in one copy
+   * action (AWS Backup feature availability): such copies would fail on every run.
+   */
+  private void checkCrossRegionAndAccount(Catalogue c, String planName, Plan plan, CopyAction copy, JsonPointer cp) {
+    var destination = c.vaults().get(copy.vault());
+    if (destination == null || destination.location() != VaultLocation.CENTRAL_ACCOUNT || copy.region() == null) {
+      return;
+    }
+    List<String> otherRegions = plan.regions().stream().filter(r -> !r.equals(copy.region())).toList();
+    if (otherRegions.isEmpty()) {
+      return;
+    }
+    SortedSet<String> named = new TreeSet<>();
+    boolean byTag = false;
+    for (Selection selection : plan.selections().values()) {
+      named.addAll(ResourceTypes.selectedTypes(selection.resourceTypes().stream().filter(t -> !t.equals("*")).toList()));
+      byTag |= selection.tag() != null || selection.resourceTypes().contains("*");
+    }
+    named.retainAll(ResourceTypes.NO_CROSS_REGION_AND_ACCOUNT_COPY);
+    String where = "copies from " + String.join(", ", otherRegions) + " to central vault '" + copy.vault() + "' in "
+        + copy.region() + " cross a Region and an account in one copy action";
+    String hint = "give the plan one region (a plan per region, each copying to the central vault in its own region), "
+        + "or copy to a member vault in " + copy.region() + " first";
+    if (!named.isEmpty()) {
+      error("BC246", sourceMap.value(cp.appendProperty("region")), where + ", which AWS Backup does not support for "
+          + String.join(", ", named) + ": those copy jobs would fail on every run", hint);
+    } else if (byTag || c.dataClassification() != null && c.dataClassification().values().values().stream()
+        .anyMatch(plans -> plans.contains(planName))) {
+      warning("BC308", sourceMap.value(cp.appendProperty("region")), where + "; AWS Backup does not support that for RDS, "
+          + "Aurora, DocumentDB and Neptune, which plan '" + planName + "' may select by tag", hint);
+    }
   }
 
   private static List<String> selected(Catalogue c, String planName, Plan plan) {

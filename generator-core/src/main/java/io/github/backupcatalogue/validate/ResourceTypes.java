@@ -58,6 +58,16 @@ public final class ResourceTypes {
    */
   private static final Set<String> FULLY_MANAGED = Set.of("EFS", "S3", "Timestream", "DynamoDB");
 
+  /** The keys of ResourceTypeManagementPreference AWS returns (the provider's documentation example). */
+  public static final List<String> FULL_MANAGEMENT_SETTINGS = List.of("CloudFormation", "DSQL", "DynamoDB", "EFS");
+
+  /**
+   * Types whose copies cannot cross a Region and an account in one copy action ("RDS, Aurora,
+   * DocumentDB, and Neptune do not support a single copy action that performs both cross-Region AND
+   * cross-account backup", AWS Backup feature availability).
+   */
+  public static final java.util.Set<String> NO_CROSS_REGION_AND_ACCOUNT_COPY = Set.of("RDS", "Aurora", "DocumentDB", "Neptune");
+
   /** Types whose full management must be turned on in the Region settings for cross-account copies. */
   private static final Set<String> FULL_MANAGEMENT_PREFERENCE = Set.of("DynamoDB", "EFS");
 

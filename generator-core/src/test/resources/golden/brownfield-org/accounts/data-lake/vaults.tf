@@ -87,7 +87,7 @@ resource "aws_backup_vault_policy" "ProdVault_eu_central_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::200000000003:role/ops/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"
@@ -178,7 +178,7 @@ resource "aws_backup_vault_policy" "ProdVault_eu_west_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::200000000003:role/ops/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"

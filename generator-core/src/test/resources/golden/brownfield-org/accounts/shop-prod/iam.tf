@@ -54,6 +54,7 @@ resource "aws_iam_role_policy" "central_vault_keys" {
             "kms:ReEncrypt*"
           ],
           "Resource": [
+            "arn:aws:kms:eu-central-1:100000000003:key/*",
             "arn:aws:kms:eu-west-1:100000000003:key/*"
           ],
           "Condition": {
@@ -71,6 +72,7 @@ resource "aws_iam_role_policy" "central_vault_keys" {
             "kms:CreateGrant"
           ],
           "Resource": [
+            "arn:aws:kms:eu-central-1:100000000003:key/*",
             "arn:aws:kms:eu-west-1:100000000003:key/*"
           ],
           "Condition": {

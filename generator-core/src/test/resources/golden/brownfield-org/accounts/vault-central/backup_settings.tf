@@ -2,7 +2,47 @@
 # Do not edit: change the catalogue and run `mvn generate-sources`.
 # A tag selection backs up only the resource types opted in here; a cross-account copy of DynamoDB
 # needs AWS Backup's full management of DynamoDB (its advanced features). Types the catalogue does
-# not select are left as they are: they are ignored, never switched off.
+# not select are left as they are: they are ignored, never switched off. A type AWS adds later
+# shows as a difference until the modules are generated again with a backup-catalogue that knows it.
+
+# Source: plans (the resource types they select) in eu-central-1
+resource "aws_backup_region_settings" "backup_eu_central_1" {
+  provider = aws.eu_central_1
+
+  resource_type_opt_in_preference = {
+  }
+
+  resource_type_management_preference = {
+    "DynamoDB" = true
+  }
+
+  lifecycle {
+    ignore_changes = [
+      resource_type_opt_in_preference["Aurora"],
+      resource_type_opt_in_preference["CloudFormation"],
+      resource_type_opt_in_preference["DSQL"],
+      resource_type_opt_in_preference["DocumentDB"],
+      resource_type_opt_in_preference["DynamoDB"],
+      resource_type_opt_in_preference["EBS"],
+      resource_type_opt_in_preference["EC2"],
+      resource_type_opt_in_preference["EFS"],
+      resource_type_opt_in_preference["EKS"],
+      resource_type_opt_in_preference["FSx"],
+      resource_type_opt_in_preference["Neptune"],
+      resource_type_opt_in_preference["RDS"],
+      resource_type_opt_in_preference["Redshift"],
+      resource_type_opt_in_preference["Redshift Serverless"],
+      resource_type_opt_in_preference["S3"],
+      resource_type_opt_in_preference["SAP HANA on Amazon EC2"],
+      resource_type_opt_in_preference["Storage Gateway"],
+      resource_type_opt_in_preference["Timestream"],
+      resource_type_opt_in_preference["VirtualMachine"],
+      resource_type_management_preference["CloudFormation"],
+      resource_type_management_preference["DSQL"],
+      resource_type_management_preference["EFS"],
+    ]
+  }
+}
 
 # Source: plans (the resource types they select) in eu-west-1
 resource "aws_backup_region_settings" "backup_eu_west_1" {
@@ -36,6 +76,9 @@ resource "aws_backup_region_settings" "backup_eu_west_1" {
       resource_type_opt_in_preference["Storage Gateway"],
       resource_type_opt_in_preference["Timestream"],
       resource_type_opt_in_preference["VirtualMachine"],
+      resource_type_management_preference["CloudFormation"],
+      resource_type_management_preference["DSQL"],
+      resource_type_management_preference["EFS"],
     ]
   }
 }

@@ -9,13 +9,15 @@ output "backup_role_arn" {
 output "vault_arns" {
   description = "Backup vault ARNs by \"<vault> <region>\"."
   value = {
-    "CentralVault eu-west-1" = aws_backup_vault.CentralVault_eu_west_1.arn
+    "CentralVault eu-central-1" = aws_backup_vault.CentralVault_eu_central_1.arn
+    "CentralVault eu-west-1"    = aws_backup_vault.CentralVault_eu_west_1.arn
   }
 }
 
 output "key_arns" {
   description = "KMS key ARNs by \"<vault> <region>\"."
   value = {
-    "CentralVault eu-west-1" = aws_kms_key.CentralVault_eu_west_1.arn
+    "CentralVault eu-central-1" = aws_kms_key.CentralVault_eu_central_1.arn
+    "CentralVault eu-west-1"    = aws_kms_key.CentralVault_eu_west_1.arn
   }
 }

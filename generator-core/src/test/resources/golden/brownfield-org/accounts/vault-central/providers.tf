@@ -20,6 +20,23 @@ provider "aws" {
 }
 
 provider "aws" {
+  alias               = "eu_central_1"
+  region              = "eu-central-1"
+  allowed_account_ids = ["100000000003"]
+
+  dynamic "assume_role" {
+    for_each = var.assume_role_arn == null ? [] : [var.assume_role_arn]
+    content {
+      role_arn = assume_role.value
+    }
+  }
+
+  default_tags {
+    tags = local.default_tags
+  }
+}
+
+provider "aws" {
   alias               = "eu_west_1"
   region              = "eu-west-1"
   allowed_account_ids = ["100000000003"]

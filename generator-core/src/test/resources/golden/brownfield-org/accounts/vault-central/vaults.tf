@@ -9,6 +9,96 @@ data "aws_iam_session_context" "deployer" {
   arn = data.aws_caller_identity.deployer.arn
 }
 
+# Source: vaults.CentralVault (eu-central-1); receives copies from data-lake, payments-eu, shop-prod
+resource "aws_backup_vault" "CentralVault_eu_central_1" {
+  provider      = aws.eu_central_1
+  name          = "CentralVault"
+  kms_key_arn   = aws_kms_key.CentralVault_eu_central_1.arn
+  force_destroy = false
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# Source: vaults.CentralVault.lock (compliance mode: irreversible 3 days after creation)
+# After those 3 days AWS refuses any change of min/max retention: an apply that
+# changes them fails, and the vault can never be deleted while it holds recovery points.
+resource "aws_backup_vault_lock_configuration" "CentralVault_eu_central_1" {
+  provider            = aws.eu_central_1
+  backup_vault_name   = aws_backup_vault.CentralVault_eu_central_1.name
+  min_retention_days  = 30
+  max_retention_days  = 3650
+  changeable_for_days = 3
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# Source: vaults.CentralVault.access_policy
+resource "aws_backup_vault_policy" "CentralVault_eu_central_1" {
+  provider          = aws.eu_central_1
+  backup_vault_name = aws_backup_vault.CentralVault_eu_central_1.name
+  policy            = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "AllowCopiesFromTheBackupRolesOfThisOrganization",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": [
+              "arn:aws:iam::200000000003:role/service-role/BackupRole",
+              "arn:aws:iam::200000000001:role/service-role/BackupRole",
+              "arn:aws:iam::200000000002:role/service-role/BackupRole"
+            ]
+          },
+          "Action": "backup:CopyIntoBackupVault",
+          "Resource": "*",
+          "Condition": {
+            "StringEquals": {
+              "aws:PrincipalOrgID": "o-x9y8z7w6v5"
+            }
+          }
+        },
+        {
+          "Sid": "DenyDeletingOrShorteningRecoveryPoints",
+          "Effect": "Deny",
+          "Principal": {
+            "AWS": "*"
+          },
+          "Action": [
+            "backup:DeleteRecoveryPoint",
+            "backup:UpdateRecoveryPointLifecycle"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Sid": "DenyRemovingThisProtection",
+          "Effect": "Deny",
+          "Principal": {
+            "AWS": "*"
+          },
+          "Action": [
+            "backup:DeleteBackupVault",
+            "backup:DeleteBackupVaultAccessPolicy",
+            "backup:DeleteBackupVaultLockConfiguration",
+            "backup:PutBackupVaultAccessPolicy",
+            "backup:PutBackupVaultLockConfiguration"
+          ],
+          "Resource": "*",
+          "Condition": {
+            "ArnNotLike": {
+              "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
+            }
+          }
+        }
+      ]
+    }
+  EOT
+}
+
 # Source: vaults.CentralVault (eu-west-1); receives copies from data-lake, payments-eu, shop-prod
 resource "aws_backup_vault" "CentralVault_eu_west_1" {
   provider      = aws.eu_west_1
@@ -89,7 +179,7 @@ resource "aws_backup_vault_policy" "CentralVault_eu_west_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }

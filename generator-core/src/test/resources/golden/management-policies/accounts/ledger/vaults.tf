@@ -71,7 +71,7 @@ resource "aws_backup_vault_policy" "Ledger-Archive_us_east_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }
@@ -145,7 +145,7 @@ resource "aws_backup_vault_policy" "Primary_us_east_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::200000000003:role/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"
@@ -222,7 +222,7 @@ resource "aws_backup_vault_policy" "Primary_us_west_2" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::200000000003:role/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"
@@ -293,7 +293,7 @@ resource "aws_backup_vault_policy" "Replica_us_west_2" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }

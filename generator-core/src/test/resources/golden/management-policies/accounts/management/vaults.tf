@@ -73,7 +73,7 @@ resource "aws_backup_vault_policy" "Primary_us_east_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::200000000001:role/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"
@@ -144,7 +144,7 @@ resource "aws_backup_vault_policy" "Replica_us_west_2" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }

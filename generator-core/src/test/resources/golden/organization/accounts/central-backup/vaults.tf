@@ -88,7 +88,7 @@ resource "aws_backup_vault_policy" "CentralVault_eu_west_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }

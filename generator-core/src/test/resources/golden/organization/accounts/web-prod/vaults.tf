@@ -87,7 +87,7 @@ resource "aws_backup_vault_policy" "BackupMcBackupFace_eu_west_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": [
                 "arn:aws:iam::456789012345:role/BackupBreakGlass",
                 "${data.aws_iam_session_context.deployer.issuer_arn}"

@@ -68,7 +68,7 @@ resource "aws_backup_vault_policy" "disaster-recovery_us_west_2" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }
@@ -137,7 +137,7 @@ resource "aws_backup_vault_policy" "primary_us_east_1" {
           ],
           "Resource": "*",
           "Condition": {
-            "ArnNotEquals": {
+            "ArnNotLike": {
               "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
             }
           }

@@ -45,6 +45,13 @@ resource "aws_cloudformation_stack_set_instance" "baseline_${r?replace("-", "_")
   stack_set_instance_region = "${r}"
   retain_stack              = true
 
+  # Roll out to every account even when some fail (an account that already has a role or vault of
+  # the same name); failed instances show in the StackSet's operation results.
+  operation_preferences {
+    max_concurrent_percentage    = 25
+    failure_tolerance_percentage = 100
+  }
+
   deployment_targets {
     organizational_unit_ids = [<#list s.organizationalUnitIds as id>"${id}"<#sep>, </#sep></#list>]
 <#if s.excludedAccountIds?has_content>

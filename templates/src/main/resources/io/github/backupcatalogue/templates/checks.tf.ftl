@@ -13,7 +13,7 @@ data "aws_organizations_organization" "this" {
       error_message = "<#noparse>These credentials are in organization ${self.id}</#noparse>, but the catalogue describes ${q.organizationId}: check the pipeline's credentials or organization.id."
     }
     postcondition {
-      condition     = length(self.roots) == 1 && self.roots[0].id == "${q.rootId}"
+      condition     = try(self.roots[0].id, "") == "${q.rootId}"
       error_message = "The organization's root is not ${q.rootId} (or it cannot be read from this account): check organization.root_id<#if module.path == "policies">, and that the management module was applied (its resource policy lets this account read the organization)</#if>."
     }
 <#if q.backupPolicyType>
@@ -57,6 +57,7 @@ locals {
 <#assign expected = "local.catalogue_accounts." + v.resourceName>
 
 # Source: ${v.source}
+# AWS Organizations retired the accounts' Status on 9 September 2026: State is what is read.
 # Every active account below ${v.targetKind} ${v.targetName} (${v.targetId}) receives the backup
 # policies ${v.policies?join(", ")}: <#if v.baseline>the baseline StackSet protects each one.<#else>each needs the backup role and vaults, or its backup jobs fail.</#if>
 data "aws_organizations_organizational_unit_descendant_accounts" "${v.resourceName}" {
@@ -65,8 +66,8 @@ data "aws_organizations_organizational_unit_descendant_accounts" "${v.resourceNa
   lifecycle {
 <#if !v.baseline>
     postcondition {
-      condition     = length(setsubtract([for a in self.accounts : a.id if a.status == "ACTIVE"], concat(${expected}, keys(local.excluded_accounts)))) == 0
-      error_message = "<#noparse>Accounts ${join(", ", setsubtract([for a in self.accounts : a.id if a.status == "ACTIVE"], concat(</#noparse>${expected}<#noparse>, keys(local.excluded_accounts))))}</#noparse> below ${v.targetKind} ${v.targetName} receive backup policies but have no backup role or vault, so their backup jobs fail. Add each to organization.accounts in the catalogue (with its ou), or list it under organization.excluded_accounts with the reason, then generate again."
+      condition     = length(setsubtract([for a in self.accounts : a.id if a.state == "ACTIVE"], concat(${expected}, keys(local.excluded_accounts)))) == 0
+      error_message = "<#noparse>Accounts ${join(", ", setsubtract([for a in self.accounts : a.id if a.state == "ACTIVE"], concat(</#noparse>${expected}<#noparse>, keys(local.excluded_accounts))))}</#noparse> below ${v.targetKind} ${v.targetName} receive backup policies but have no backup role or vault, so their backup jobs fail. Add each to organization.accounts in the catalogue (with its ou), or list it under organization.excluded_accounts with the reason, then generate again."
     }
 </#if>
     postcondition {

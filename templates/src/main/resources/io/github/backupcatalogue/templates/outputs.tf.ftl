@@ -61,7 +61,7 @@ output "accounts_receiving_backup_policies" {
   description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
   value = {
 <#list module.coverage as v>
-    "${v.targetName}" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.${v.resourceName}.accounts : a.id if a.status == "ACTIVE"])
+    "${v.targetName}" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.${v.resourceName}.accounts : a.id if a.state == "ACTIVE"])
 </#list>
   }
 }
