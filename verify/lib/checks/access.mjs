@@ -28,6 +28,17 @@ const accountOf = (arn) => arn.match(/^arn:aws[\w-]*:[^:]*:[^:]*:(\d{12}):/)?.[1
 
 class MatrixError extends Error {}
 
+// The root user of an account is not governed by identity policies: it may do anything in its
+// own account that no SCP, RCP or explicit deny forbids (and, for a KMS key, only what the key
+// policy lets the account do). iam-simulate models an account principal like any IAM principal,
+// whose identity policies must allow too, so the tier gives the root user its implicit
+// allow-everything identity.
+const isRootUser = (arn) => /^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn);
+const ROOT_USER_POLICY = {
+  name: "the root user's implicit full access",
+  doc: { Version: "2012-10-17", Statement: [{ Sid: "RootUser", Effect: "Allow", Action: "*", Resource: "*" }] },
+};
+
 /**
  * Looks up resources of the generated modules. `modules` maps a module path of
  * apply-order.json ("accounts/payments-prod") to a loaded module.
@@ -276,6 +287,10 @@ export async function checkAccessMatrix(rootDir, modules, rel = (p) => p) {
         else if (idp.module && idp.address?.startsWith("aws_iam_role.")) identityPolicies.push(...res.rolePolicies(idp.module, idp.address));
         else if (idp.module && idp.address) identityPolicies.push({ name: `${idp.module}/${idp.address}`, ...res.document(idp.module, idp.address, idp.attribute ?? "policy") });
         else throw new MatrixError(`principal.identity entries are {"module", "address"} or {"managed"}: ${JSON.stringify(idp)}`);
+      }
+      if (isRootUser(q.principal.arn)) {
+        if (identityPolicies.length) throw new MatrixError(`principal ${q.principal.arn} is an account's root user, which has no identity policies: its "identity" must be []`);
+        identityPolicies.push(ROOT_USER_POLICY);
       }
       if (q.resourcePolicy) resourceDoc = res.document(q.resourcePolicy.module, q.resourcePolicy.address, q.resourcePolicy.attribute ?? "policy");
       simulation = {
