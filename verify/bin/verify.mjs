@@ -190,8 +190,9 @@ async function main() {
       if (opts.checks.has("schema")) {
         if (!readable) blocked("schema");
         else {
-          const { diags, resources } = checkSchema(m);
-          report("schema", !diags.length, diags.length ? `${diags.length} error(s) against the AWS provider schema` : `${resources} resources and the provider blocks conform to hashicorp/aws 6.25.0`, diags, "schema");
+          const { diags, resources, dataSources } = checkSchema(m);
+          const data = dataSources ? `, ${dataSources} data source${dataSources === 1 ? "" : "s"}` : "";
+          report("schema", !diags.length, diags.length ? `${diags.length} error(s) against the AWS provider schema` : `${resources} resources${data} and the provider blocks conform to hashicorp/aws 6.25.0`, diags, "schema");
         }
       }
       if (opts.checks.has("references")) {

@@ -1,4 +1,5 @@
-// The access-matrix tier: the hand-corrected organization output passes; each fault the
+// The access-matrix tier: the organization output (a copy of the golden root, with the
+// generator's access-matrix.json) passes; each fault the
 // matrix exists to catch, re-introduced into a copy of it, fails with the question, the
 // expected and the simulated decision and the deciding statements.
 import assert from "node:assert/strict";
@@ -12,6 +13,19 @@ import { managedPolicy } from "../lib/checks/access.mjs";
 const FIXTURE = path.join(FIXTURES, "access-matrix");
 const temps = [];
 after(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+const ownKeyQuestion = {
+  id: "own-key",
+  account: "web-prod",
+  question: "the backup role of web-prod may use the key of its own vault",
+  principal: { arn: "arn:aws:iam::456789012345:role/service-role/BackupRole", identity: [{ module: "accounts/web-prod", address: "aws_iam_role.backup" }] },
+  action: "kms:GenerateDataKey",
+  resource: "arn:aws:kms:eu-west-1:456789012345:key/backupmcbackupface-0000",
+  resourceAccount: "456789012345",
+  resourcePolicy: { module: "accounts/web-prod", address: "aws_kms_key.BackupMcBackupFace_eu_west_1", attribute: "policy" },
+  context: {},
+  expected: "Allowed",
+};
 
 /** Copies the fixture, applies [file, from, to] replacements (each must match), runs the access check. */
 async function mutate(...edits) {
@@ -44,10 +58,10 @@ function assertFails(run, id, expected, simulated, ...patterns) {
 }
 
 describe("access matrix", () => {
-  test("the corrected organization output answers every question as expected", async () => {
+  test("the organization output answers every question as expected", async () => {
     const run = await runVerify(["--only", "access", FIXTURE]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /^  PASS access +62 questions asked: 27 allowed, 35 denied, every answer as expected/m);
+    assert.match(run.stdout, /^  PASS access +93 questions asked: 40 allowed, 53 denied, every answer as expected/m);
   });
 
   test("the Organizations resource policy without organizations:TagResource", async () => {
@@ -58,16 +72,18 @@ describe("access matrix", () => {
 
   test("a vault policy without the deny on PutBackupVaultAccessPolicy", async () => {
     const run = await mutate(["accounts/payments-prod/vaults.tf", '            "backup:PutBackupVaultAccessPolicy",\n', ""]);
-    const line = assertFails(run, "payments-prod/vault/BackupMcBackupFace/admin-PutBackupVaultAccessPolicy", "ExplicitlyDenied", "Allowed", /identity allow: AdministratorAccess \(v1\)/);
+    const line = assertFails(run, "accounts/payments-prod/vault/BackupMcBackupFace_eu_west_1/admin-PutBackupVaultAccessPolicy", "ExplicitlyDenied", "Allowed", /identity allow: AdministratorAccess \(v1\)/);
     assert.match(line, /accounts\/payments-prod\/vaults\.tf:\d+:3: access: /);
   });
 
   test("a central key policy missing one source role", async () => {
     const run = await mutate(["accounts/central-backup/kms.tf", ',\n              "arn:aws:iam::456789012345:role/service-role/BackupRole"', ""]);
-    for (const action of ["GenerateDataKey", "Decrypt", "CreateGrant"]) {
-      assertFails(run, `central-backup/key/CentralVault/web-prod-${action}`, "Allowed", "ImplicitlyDenied", /resource policy accounts\/central-backup\/aws_kms_key\.CentralVault_eu_west_1\.policy/);
+    for (const action of ["GenerateDataKey", "Encrypt"]) {
+      assertFails(run, `accounts/central-backup/vault/CentralVault_eu_west_1/key-web-prod-${action}`, "Allowed", "ImplicitlyDenied", /no statement of the resource policy accounts\/central-backup\/aws_kms_key\.CentralVault_eu_west_1\.policy allows it/);
     }
-    assert.ok(!accessLines(run).some((l) => l.includes("payments-prod-")), "payments-prod keeps its access");
+    // Decrypt, DescribeKey and CreateGrant stay allowed to web-prod's account for copies back
+    // (ShareTheKeyWithTheSourceAccountsForCopiesBack); payments-prod keeps all its access
+    assert.equal(accessLines(run).length, 2, accessLines(run).join("\n"));
   });
 
   test("a vault policy allowing copies from * without the organization condition", async () => {
@@ -79,23 +95,66 @@ describe("access matrix", () => {
       ],
       ["accounts/central-backup/vaults.tf", '          "Resource": "*",\n          "Condition": {\n            "StringEquals": {\n              "aws:PrincipalOrgID": "o-a1b2c3d4e5"\n            }\n          }\n', '          "Resource": "*"\n'],
     );
-    assertFails(run, "central-backup/copy/CentralVault/from-outside-the-organization", "ImplicitlyDenied", "Allowed", /resource allow: statement AllowCopiesFromTheBackupRolesOfThisOrganization/);
-    assertFails(run, "central-backup/copy/CentralVault/from-analytics-dev", "ImplicitlyDenied", "Allowed");
+    const base = "accounts/central-backup/vault/CentralVault_eu_west_1";
+    assertFails(run, `${base}/copy-from-outside-the-organization`, "Denied", "Allowed", /resource allow: statement AllowCopiesFromTheBackupRolesOfThisOrganization/);
+    assertFails(run, `${base}/copy-from-analytics-dev-denied`, "Denied", "Allowed");
   });
 
-  test("the trust policy without aws:SourceAccount", async () => {
-    const run = await mutate([
-      "accounts/web-prod/iam.tf",
-      '          "Action": "sts:AssumeRole",\n          "Condition": {\n            "StringEquals": {\n              "aws:SourceAccount": "456789012345"\n            },\n            "ArnLike": {\n              "aws:SourceArn": "arn:aws:backup:*:456789012345:*"\n            }\n          }\n',
-      '          "Action": "sts:AssumeRole"\n',
-    ]);
-    assertFails(run, "web-prod/assume/backup-service-for-another-account", "ImplicitlyDenied", "Allowed", /resource allow: statement AllowAwsBackupToAssumeTheRole/);
+  test("a trust policy that another service may use", async () => {
+    const run = await mutate(["accounts/web-prod/iam.tf", '"Service": "backup.amazonaws.com"', '"Service": ["backup.amazonaws.com", "ec2.amazonaws.com"]']);
+    assertFails(run, "accounts/web-prod/assume/other-service", "Denied", "Allowed", /resource allow: statement AllowAwsBackupToAssumeTheRole/);
     assert.equal(accessLines(run).length, 1, accessLines(run).join("\n"));
   });
 
-  test("the break-glass exception removed", async () => {
-    const run = await mutate(["accounts/analytics-dev/vaults.tf", '                "arn:aws:iam::567890123456:role/BackupBreakGlass",\n', ""]);
-    assertFails(run, "analytics-dev/vault/BackupMcBackupFace/break-glass-delete-recovery-point", "Allowed", "ExplicitlyDenied", /resource deny: statement DenyDeletingOrShorteningRecoveryPointsAndChangingTheVault/);
+  test("a trust policy open to every principal", async () => {
+    const run = await mutate(["accounts/web-prod/iam.tf", '"Service": "backup.amazonaws.com"', '"AWS": "*"']);
+    assertFails(run, "accounts/web-prod/assume/other-account", "Denied", "Allowed", /resource allow: statement AllowAwsBackupToAssumeTheRole/);
+    assertFails(run, "accounts/web-prod/assume/other-service", "Denied", "Allowed");
+  });
+
+  test("the break-glass exception naming another role", async () => {
+    const run = await mutate(["accounts/analytics-dev/vaults.tf", '"aws:PrincipalArn": "arn:aws:iam::567890123456:role/BackupBreakGlass"', '"aws:PrincipalArn": "arn:aws:iam::567890123456:role/SomeoneElse"']);
+    assertFails(run, "accounts/analytics-dev/vault/BackupMcBackupFace_eu_west_1/break-glass-DeleteRecoveryPoint", "Allowed", "ExplicitlyDenied", /resource deny: statement DenyDeletingOrShorteningRecoveryPoints/);
+  });
+
+  test("the deployer exemption removed from a vault policy", async () => {
+    const run = await mutate(["accounts/analytics-dev/vaults.tf", ',\n                "${data.aws_iam_session_context.deployer.issuer_arn}"', ""]);
+    assertFails(run, "accounts/analytics-dev/vault/BackupMcBackupFace_eu_west_1/deployer-PutBackupVaultAccessPolicy", "Allowed", "ExplicitlyDenied", /resource deny: statement DenyRemovingThisProtection/);
+    assert.equal(accessLines(run).length, 1, accessLines(run).join("\n"));
+  });
+
+  test("the deployer is resolved from the matrix's deployers, exactly", async () => {
+    const run = await mutate(["access-matrix.json", '"accounts/analytics-dev": "arn:aws:iam::567890123456:role/OrganizationAccountAccessRole"', '"accounts/analytics-dev": "arn:aws:iam::567890123456:role/SomeOtherPipeline"']);
+    assertFails(run, "accounts/analytics-dev/vault/BackupMcBackupFace_eu_west_1/deployer-PutBackupVaultAccessPolicy", "Allowed", "ExplicitlyDenied", /resource deny: statement DenyRemovingThisProtection/);
+  });
+
+  test("a module without a deployers entry cannot be simulated", async () => {
+    const run = await mutate(["access-matrix.json", '    "accounts/analytics-dev": "arn:aws:iam::567890123456:role/OrganizationAccountAccessRole",\n', ""]);
+    assert.equal(run.code, 1);
+    assert.ok(accessLines(run).some((l) => /interpolates \$\{data\.aws_iam_session_context\.deployer\.issuer_arn\} \(the identity applying the module\), but the matrix's "deployers" has no entry for module "accounts\/analytics-dev"/.test(l)), accessLines(run).join("\n"));
+  });
+
+  test("a key policy naming its own backup role resolves the role's path and name", async () => {
+    // the question: web-prod's backup role may use web-prod's key (through ${aws_iam_role.backup.arn})
+    const run = await mutate(
+      ["access-matrix.json", '  "questions": [\n', `  "questions": [\n${JSON.stringify(ownKeyQuestion)},\n`],
+      ["accounts/web-prod/iam.tf", 'path               = "/service-role/"', 'path               = "/elsewhere/"'],
+    );
+    assertFails(run, "own-key", "Allowed", "ImplicitlyDenied");
+    assert.equal(accessLines(run).length, 1, accessLines(run).join("\n"));
+    const good = await mutate(["access-matrix.json", '  "questions": [\n', `  "questions": [\n${JSON.stringify(ownKeyQuestion)},\n`]);
+    assert.equal(good.code, 0, good.stdout);
+  });
+
+  test("any other interpolation in a simulated document is a failure", async () => {
+    const run = await mutate(["accounts/web-prod/kms.tf", '"AWS": "arn:aws:iam::456789012345:root"', '"AWS": "arn:aws:iam::${var.account_id}:root"']);
+    assert.equal(run.code, 1);
+    assert.ok(accessLines(run).some((l) => /aws_kms_key\.BackupMcBackupFace_eu_west_1\.policy interpolates \$\{var\.account_id\}: the access matrix resolves only aws_iam_role\.<name>\.arn of the same module and data\.aws_iam_session_context\.deployer\.issuer_arn/.test(l)), accessLines(run).join("\n"));
+  });
+
+  test("a key policy that no longer lets its account manage the key (lock-out)", async () => {
+    const run = await mutate(["accounts/web-prod/kms.tf", '"AWS": "arn:aws:iam::456789012345:root"', '"AWS": "arn:aws:iam::999988887777:root"']);
+    assertFails(run, "accounts/web-prod/key/BackupMcBackupFace_eu_west_1/root-manages-key", "Allowed", "ImplicitlyDenied");
   });
 
   test("a root without access-matrix.json is skipped with a notice", async () => {

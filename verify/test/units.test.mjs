@@ -9,7 +9,8 @@ import { parseJson, JsonError } from "../lib/json.mjs";
 import { checkFormat } from "../lib/checks/format.mjs";
 import { checkBackupPolicy } from "../lib/checks/orgpolicy.mjs";
 import { placeholder, jsonencodeLength, checkPolicies } from "../lib/checks/policies.mjs";
-import { loadSchema } from "../lib/checks/schema.mjs";
+import { loadSchema, checkSchema } from "../lib/checks/schema.mjs";
+import { checkReferences } from "../lib/checks/references.mjs";
 import { FIXTURES, VERIFY_DIR } from "../lib/testkit.mjs";
 
 const REPO = path.resolve(VERIFY_DIR, "..");
@@ -126,6 +127,8 @@ describe("policy placeholders", () => {
     assert.equal(placeholder("aws_iam_role.backup.arn"), "arn:aws:iam::111122223333:role/backup");
     assert.equal(placeholder("var.account_id"), "111122223333");
     assert.equal(placeholder("var.organization_id"), "o-a1b2c3d4e5");
+    // the deployer's role (vault policies exempt it): an ARN, so parliament checks the ArnNotEquals types
+    assert.equal(placeholder("data.aws_iam_session_context.deployer.issuer_arn"), "arn:aws:iam::111122223333:role/deployer");
   });
 });
 
@@ -134,7 +137,26 @@ describe("extracted provider schema", () => {
   test("comes from the pinned package and covers every resource type the generator emits", () => {
     assert.equal(schema.source.package, "@cdktf/provider-aws@21.22.1");
     assert.equal(schema.source.terraform_provider, "hashicorp/aws@6.25.0");
-    assert.equal(Object.keys(schema.resources).length, 16);
+    assert.equal(Object.keys(schema.resources).length, 20);
+    assert.deepEqual(Object.keys(schema.dataSources).sort(), ["aws_caller_identity", "aws_iam_session_context", "aws_organizations_organization", "aws_organizations_organizational_unit_descendant_accounts"]);
+  });
+  const moduleOf = (src) => ({ name: "t", files: [parseSource(src)] });
+  const schemaMessages = (src) => checkSchema(moduleOf(src)).diags.map((d) => `${d.line}:${d.col}: ${d.message}`);
+  test("data blocks are checked against the data sources of the schema", () => {
+    const ok = 'data "aws_caller_identity" "deployer" {}\n\ndata "aws_iam_session_context" "deployer" {\n  arn = data.aws_caller_identity.deployer.arn\n}\n\ndata "aws_organizations_organization" "this" {\n  lifecycle {\n    postcondition {\n      condition     = self.id == "o-a1b2c3d4e5"\n      error_message = "wrong organization"\n    }\n  }\n}\n';
+    assert.deepEqual(schemaMessages(ok), []);
+    assert.equal(checkSchema(moduleOf(ok)).dataSources, 3);
+    assert.deepEqual(checkReferences(moduleOf(ok)).diags, []);
+    assert.deepEqual(schemaMessages('data "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'), [
+      '1:1: data.aws_s3_bucket.b: data source "aws_s3_bucket" is not among the data sources the generator emits (4 extracted in aws-6.25.0.json: aws_caller_identity, aws_iam_session_context, aws_organizations_organization, aws_organizations_organizational_unit_descendant_accounts)',
+    ]);
+    assert.deepEqual(schemaMessages('data "aws_iam_session_context" "d" {}\n'), ['1:1: data.aws_iam_session_context.d: missing required argument "arn"']);
+    assert.deepEqual(schemaMessages('data "aws_caller_identity" "d" {\n  account_id = "1"\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n'), [
+      "2:3: data.aws_caller_identity.d: unsupported argument \"account_id\" (not in the hashicorp/aws 6.25.0 schema)",
+      "4:5: data.aws_caller_identity.d.lifecycle: unsupported argument \"prevent_destroy\" (not in Terraform's lifecycle meta-argument)",
+    ]);
+    const refs = checkReferences(moduleOf('data "aws_caller_identity" "d" {}\n\noutput "x" {\n  value = data.aws_caller_identity.d.issuer_arn\n}\n')).diags.map((d) => d.message);
+    assert.deepEqual(refs, ['data.aws_caller_identity.d.issuer_arn: data source aws_caller_identity has no attribute "issuer_arn"']);
   });
   test("records required arguments and single-block nesting", () => {
     assert.equal(schema.resources.aws_iam_role.attributes.assume_role_policy.required, true);

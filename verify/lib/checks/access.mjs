@@ -28,13 +28,25 @@ const accountOf = (arn) => arn.match(/^arn:aws[\w-]*:[^:]*:[^:]*:(\d{12}):/)?.[1
 
 class MatrixError extends Error {}
 
+// The root user of an account is not governed by identity policies: it may do anything in its
+// own account that no SCP, RCP or explicit deny forbids (and, for a KMS key, only what the key
+// policy lets the account do). iam-simulate models an account principal like any IAM principal,
+// whose identity policies must allow too, so the tier gives the root user its implicit
+// allow-everything identity.
+const isRootUser = (arn) => /^arn:aws[\w-]*:iam::\d{12}:root$/.test(arn);
+const ROOT_USER_POLICY = {
+  name: "the root user's implicit full access",
+  doc: { Version: "2012-10-17", Statement: [{ Sid: "RootUser", Effect: "Allow", Action: "*", Resource: "*" }] },
+};
+
 /**
  * Looks up resources of the generated modules. `modules` maps a module path of
  * apply-order.json ("accounts/payments-prod") to a loaded module.
  */
 class Resources {
-  constructor(modules) {
+  constructor(modules, deployers = {}) {
     this.modules = modules;
+    this.deployers = deployers;
     this.decls = new Map();
   }
   module(name) {
@@ -57,14 +69,52 @@ class Resources {
     if (!attr) throw new MatrixError(`${name}: ${address} has no attribute "${attribute}"`);
     const src = policySource(attr.expr, r.file, d);
     if (!src) throw new MatrixError(`${name}: ${address}.${attribute} is not a string, heredoc or local value holding a policy document`);
-    const interp = src.tpl.parts.find((p) => p.interp !== undefined);
-    if (interp) throw new MatrixError(`${name}: ${address}.${attribute} interpolates \${${interp.interp}}: the access matrix simulates literal documents only`);
-    const text = renderTemplate(src.tpl).text;
+    const text = this.render(name, src.tpl, `${address}.${attribute}`);
     try {
       return { doc: JSON.parse(text), where: `${name}/${address}.${attribute}`, file: src.file, line: attr.line, col: attr.col };
     } catch (e) {
       throw new MatrixError(`${name}: ${address}.${attribute} is not JSON: ${e.message}`);
     }
+  }
+  /**
+   * The value an interpolation of a policy document of module `name` takes at apply time. Only
+   * two are known before apply, and exactly: `aws_iam_role.X.arn` (a role of the same module:
+   * arn:aws:iam::<the module's account>:role<path><name>) and
+   * `data.aws_iam_session_context.deployer.issuer_arn` (the role applying the module: the
+   * matrix's `deployers[<module>]`). Anything else cannot be simulated.
+   */
+  resolve(name, interp, where) {
+    const e = interp.trim();
+    const { m, d } = this.module(name);
+    let g;
+    if ((g = e.match(/^aws_iam_role\.([A-Za-z0-9_-]+)\.arn$/))) {
+      const role = d.resources.get(`aws_iam_role.${g[1]}`);
+      if (!role) throw new MatrixError(`${name}: ${where} interpolates \${${e}}, but the module has no aws_iam_role.${g[1]}`);
+      const attr = (n) => role.block.body.attributes.find((a) => a.name === n);
+      const roleName = attr("name")?.expr.value;
+      const rolePath = attr("path") ? attr("path").expr.value : "/";
+      if (typeof roleName !== "string" || typeof rolePath !== "string") {
+        throw new MatrixError(`${name}: ${where} interpolates \${${e}}, but the role's name and path are not literal strings, so its ARN is not known before apply`);
+      }
+      if (!/^\d{12}$/.test(String(m.account_id ?? ""))) throw new MatrixError(`${name}: ${where} interpolates \${${e}}, but apply-order.json gives the module no account id`);
+      return `arn:aws:iam::${m.account_id}:role${rolePath}${roleName}`;
+    }
+    if (e === "data.aws_iam_session_context.deployer.issuer_arn") {
+      if (!d.data.has("aws_iam_session_context.deployer")) throw new MatrixError(`${name}: ${where} interpolates \${${e}}, but the module declares no data "aws_iam_session_context" "deployer"`);
+      const arn = this.deployers[name];
+      if (typeof arn !== "string") throw new MatrixError(`${name}: ${where} interpolates \${${e}} (the identity applying the module), but the matrix's "deployers" has no entry for module "${name}"`);
+      return arn;
+    }
+    throw new MatrixError(`${name}: ${where} interpolates \${${e}}: the access matrix resolves only aws_iam_role.<name>.arn of the same module and data.aws_iam_session_context.deployer.issuer_arn`);
+  }
+  /** Renders a policy template of module `name` with its interpolations resolved. */
+  render(name, tpl, where) {
+    const control = tpl.parts.find((p) => p.control);
+    if (control) throw new MatrixError(`${name}: ${where} has a template directive %{${control.interp}}`);
+    return renderTemplate(tpl, (p, inString) => {
+      const v = this.resolve(name, p.interp, where);
+      return inString ? v : JSON.stringify(v);
+    }).text;
   }
   /** A role's identity policies: its aws_iam_role_policy resources, inline_policy blocks and managed policy attachments. */
   rolePolicies(name, address) {
@@ -98,7 +148,12 @@ class Resources {
     const { d } = this.module(name);
     const src = policySource(attr.expr, res.file, d);
     if (!src) throw new MatrixError(`${name}: ${res.type}.${res.name}: inline policy is not a literal document`);
-    return { doc: JSON.parse(renderTemplate(src.tpl).text) };
+    const text = this.render(name, src.tpl, `${res.type}.${res.name}.inline_policy`);
+    try {
+      return { doc: JSON.parse(text) };
+    } catch (e) {
+      throw new MatrixError(`${name}: ${res.type}.${res.name}.inline_policy is not JSON: ${e.message}`);
+    }
   }
   managed(policyName, via) {
     const mp = managedPolicy(policyName);
@@ -117,7 +172,7 @@ export function requestContext(q, matrix) {
     ctx["aws:PrincipalAccount"] = account;
     ctx["aws:PrincipalIsAWSService"] = "false";
     ctx["aws:PrincipalType"] = p.endsWith(":root") ? "Account" : "AssumedRole";
-    if (matrix.accounts.has(account)) ctx["aws:PrincipalOrgID"] = matrix.organizationId;
+    if (matrix.organizationId && matrix.accounts.has(account)) ctx["aws:PrincipalOrgID"] = matrix.organizationId;
     if (q.action.startsWith("kms:")) ctx["kms:CallerAccount"] = account;
   } else {
     ctx["aws:PrincipalIsAWSService"] = "true";
@@ -194,13 +249,23 @@ export async function checkAccessMatrix(rootDir, modules, rel = (p) => p) {
   }
   if (matrix.version !== 1) diags.push({ ...where, message: `"version" must be 1` });
   if (!Array.isArray(matrix.questions) || !matrix.questions.length) diags.push({ ...where, message: `"questions" must be a non-empty list` });
-  if (typeof matrix.organizationId !== "string") diags.push({ ...where, message: `"organizationId" is required` });
+  if (matrix.organizationId !== undefined && (typeof matrix.organizationId !== "string" || !/^o-[a-z0-9]{10,32}$/.test(matrix.organizationId))) {
+    diags.push({ ...where, message: `"organizationId" must be an organization id like "o-a1b2c3d4e5" (or absent for a root outside an organization)` });
+  }
+  const deployers = matrix.deployers ?? {};
+  if (typeof deployers !== "object" || Array.isArray(deployers) || deployers === null) diags.push({ ...where, message: `"deployers" must map module paths to the ARN of the identity applying each` });
+  else {
+    for (const [k, v] of Object.entries(deployers)) {
+      if (!modules.has(k)) diags.push({ ...where, message: `"deployers": no module "${k}" in this root` });
+      if (typeof v !== "string" || !/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/.+/.test(v)) diags.push({ ...where, message: `"deployers"."${k}" must be an IAM role or user ARN, not ${JSON.stringify(v)}` });
+    }
+  }
   if (diags.length) return { diags, asked: 0, allowed: 0, denied: 0, file };
 
   const applyOrder = path.join(rootDir, "apply-order.json");
   const accounts = new Set(fs.existsSync(applyOrder) ? JSON.parse(fs.readFileSync(applyOrder, "utf8")).modules.map((m) => String(m.account_id)) : []);
   const ctxMatrix = { organizationId: matrix.organizationId, accounts };
-  const res = new Resources(modules);
+  const res = new Resources(modules, deployers);
   const seen = new Set();
   let asked = 0;
   let allowed = 0;
@@ -222,6 +287,10 @@ export async function checkAccessMatrix(rootDir, modules, rel = (p) => p) {
         else if (idp.module && idp.address?.startsWith("aws_iam_role.")) identityPolicies.push(...res.rolePolicies(idp.module, idp.address));
         else if (idp.module && idp.address) identityPolicies.push({ name: `${idp.module}/${idp.address}`, ...res.document(idp.module, idp.address, idp.attribute ?? "policy") });
         else throw new MatrixError(`principal.identity entries are {"module", "address"} or {"managed"}: ${JSON.stringify(idp)}`);
+      }
+      if (isRootUser(q.principal.arn)) {
+        if (identityPolicies.length) throw new MatrixError(`principal ${q.principal.arn} is an account's root user, which has no identity policies: its "identity" must be []`);
+        identityPolicies.push(ROOT_USER_POLICY);
       }
       if (q.resourcePolicy) resourceDoc = res.document(q.resourcePolicy.module, q.resourcePolicy.address, q.resourcePolicy.attribute ?? "policy");
       simulation = {

@@ -25,6 +25,9 @@ export function placeholder(expr) {
   const e = expr.trim();
   let m;
   if ((m = e.match(/^aws_iam_role\.([A-Za-z0-9_-]+)(\[\d+\])?\.arn$/))) return `arn:aws:iam::${FAKE_ACCOUNT}:role/${m[1]}`;
+  // the role whose session applies the module (the issuer of the caller's assumed-role session)
+  if (/^data\.aws_iam_session_context\.[A-Za-z0-9_-]+\.issuer_arn$/.test(e)) return `arn:aws:iam::${FAKE_ACCOUNT}:role/deployer`;
+  if (/^data\.aws_caller_identity\.[A-Za-z0-9_-]+\.arn$/.test(e)) return `arn:aws:sts::${FAKE_ACCOUNT}:assumed-role/deployer/session`;
   if ((m = e.match(/^aws_kms_key\.([A-Za-z0-9_-]+)(\[\d+\])?\.arn$/))) return `arn:aws:kms:${FAKE_REGION}:${FAKE_ACCOUNT}:key/00000000-0000-0000-0000-000000000000`;
   if ((m = e.match(/^aws_backup_vault\.([A-Za-z0-9_-]+)(\[\d+\])?\.arn$/))) return `arn:aws:backup:${FAKE_REGION}:${FAKE_ACCOUNT}:backup-vault:${m[1]}`;
   if ((m = e.match(/^aws_backup_vault\.([A-Za-z0-9_-]+)(\[\d+\])?\.(name|id)$/))) return m[1];

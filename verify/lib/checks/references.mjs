@@ -53,7 +53,11 @@ export function checkReferences(module) {
           } else if (root === "local") {
             if (!d.locals.has(second)) fail(f.rel, r, `reference to undeclared local value "${second}" (${r.text})`);
           } else if (root === "data") {
+            const dataAttr = r.segs.slice(3).find((s) => !s.startsWith("["));
             if (!d.data.has(`${second}.${third}`)) fail(f.rel, r, `reference to undeclared data source "data.${second}.${third}"`);
+            else if (dataAttr && schema.dataSources[second] && !schema.dataSources[second].readable_attributes.includes(dataAttr)) {
+              fail(f.rel, r, `${r.text}: data source ${second} has no attribute "${dataAttr}"`);
+            }
           } else if (root === "module") {
             if (!d.modules.has(second)) fail(f.rel, r, `reference to undeclared module "${second}"`);
           } else if (BUILTIN_ROOTS.has(root)) {

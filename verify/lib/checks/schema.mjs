@@ -24,7 +24,10 @@ function convertBlock(b) {
   return { attributes, blocks };
 }
 
-/** Loads the schema file into { source: {package, terraform_provider}, provider, resources: {type: {attributes, blocks, readable_attributes}} }. */
+/**
+ * Loads the schema file into { source: {package, terraform_provider}, provider,
+ * resources: {type: {attributes, blocks, readable_attributes}}, dataSources: {type: {...}} }.
+ */
 export function convertSchema(file) {
   const [address, ps] = Object.entries(file.provider_schemas)[0];
   const resources = {};
@@ -32,8 +35,13 @@ export function convertSchema(file) {
     const readable = [...Object.keys(r.block.attributes ?? {}), ...Object.keys(r.block.block_types ?? {})].sort();
     resources[type] = { ...convertBlock(r.block), readable_attributes: readable };
   }
+  const dataSources = {};
+  for (const [type, r] of Object.entries(ps.data_source_schemas ?? {})) {
+    const readable = [...Object.keys(r.block.attributes ?? {}), ...Object.keys(r.block.block_types ?? {})].sort();
+    dataSources[type] = { ...convertBlock(r.block), readable_attributes: readable };
+  }
   const pkg = file.source.split(" ")[0];
-  return { source: { package: pkg, terraform_provider: `${address.split("/").slice(1).join("/")}@${file.provider_version}` }, provider: convertBlock(ps.provider.block), resources };
+  return { source: { package: pkg, terraform_provider: `${address.split("/").slice(1).join("/")}@${file.provider_version}` }, provider: convertBlock(ps.provider.block), resources, dataSources };
 }
 
 let cached;
@@ -55,6 +63,8 @@ const LIFECYCLE = {
 };
 const RESOURCE_META_ATTRS = attrs(["count", "for_each", "provider", "depends_on"]);
 const RESOURCE_META_BLOCKS = { lifecycle: single(LIFECYCLE) };
+// A data block's lifecycle takes only pre- and postconditions (Terraform's data block grammar).
+const DATA_META_BLOCKS = { lifecycle: single({ attributes: {}, blocks: { precondition: list(condition), postcondition: list(condition) } }) };
 
 // Terraform's own top-level blocks (language grammar, not the provider's schema).
 const TOP_LEVEL = {
@@ -188,6 +198,7 @@ export function checkSchema(module) {
   const source = `the hashicorp/aws ${schema.source.terraform_provider.split("@")[1]} schema`;
   const diags = [];
   let resources = 0;
+  let dataSources = 0;
   for (const f of module.files) {
     if (!f.body) continue;
     for (const b of f.body.blocks) {
@@ -224,7 +235,25 @@ export function checkSchema(module) {
         withPos(b);
         checkBody(b.body, schema.provider, `provider "aws"`, f.rel, diags, { metaAttrs: attrs(["alias"]), source });
       } else if (b.type === "data") {
-        diags.push({ file: f.rel, line: b.line, col: b.col, message: `data "${b.labels.join('" "')}": generated modules use no data sources (nothing may be read from outside the module)` });
+        const [type, name] = b.labels;
+        const where = `data.${type}.${name}`;
+        if (b.labels.length !== 2) {
+          diags.push({ file: f.rel, line: b.line, col: b.col, message: `data blocks take two labels (type and name)` });
+          continue;
+        }
+        dataSources++;
+        const ds = schema.dataSources[type];
+        if (!ds) {
+          diags.push({
+            file: f.rel,
+            line: b.line,
+            col: b.col,
+            message: `${where}: data source "${type}" is not among the data sources the generator emits (${Object.keys(schema.dataSources).length} extracted in ${path.basename(SCHEMA_FILE)}: ${Object.keys(schema.dataSources).join(", ") || "none"})${suggest(type, Object.keys(schema.dataSources))}`,
+          });
+          continue;
+        }
+        withPos(b);
+        checkBody(b.body, ds, where, f.rel, diags, { metaAttrs: RESOURCE_META_ATTRS, metaBlocks: DATA_META_BLOCKS, source });
       } else if (b.type === "module") {
         diags.push({ file: f.rel, line: b.line, col: b.col, message: `module "${b.labels[0]}": generated modules call no other modules` });
       } else if (TOP_LEVEL[b.type]) {
@@ -235,11 +264,11 @@ export function checkSchema(module) {
         withPos(b);
         checkBody(b.body, spec.schema, b.labels.length ? `${b.type} "${b.labels[0]}"` : b.type, f.rel, diags, { source: "the Terraform language" });
       } else {
-        diags.push({ file: f.rel, line: b.line, col: b.col, message: `unsupported top-level block type "${b.type}"${suggest(b.type, ["resource", "provider", ...Object.keys(TOP_LEVEL)])}` });
+        diags.push({ file: f.rel, line: b.line, col: b.col, message: `unsupported top-level block type "${b.type}"${suggest(b.type, ["resource", "data", "provider", ...Object.keys(TOP_LEVEL)])}` });
       }
     }
   }
-  return { diags, resources };
+  return { diags, resources, dataSources };
 }
 
 // Nested bodies get their header position too (for "missing required" inside nested blocks).
