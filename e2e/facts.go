@@ -296,7 +296,12 @@ func equalities(expr hclsyntax.Expression) []equality {
 			return nil
 		}
 		for _, pair := range [][2]hclsyntax.Expression{{op.LHS, op.RHS}, {op.RHS, op.LHS}} {
-			tr, ok := pair[0].(*hclsyntax.ScopeTraversalExpr)
+			side := pair[0]
+			// try(self.roots[0].id, "") == "r-...": the traversal inside try counts.
+			if call, isCall := side.(*hclsyntax.FunctionCallExpr); isCall && call.Name == "try" && len(call.Args) > 0 {
+				side = call.Args[0]
+			}
+			tr, ok := side.(*hclsyntax.ScopeTraversalExpr)
 			if !ok {
 				continue
 			}
