@@ -11,5 +11,10 @@ cd "$(dirname "$0")/.."
 cp_file=$(mktemp)
 trap 'rm -f "$cp_file"' EXIT
 ./mvnw -B -q -pl generator-core dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-java -Xmx1g -cp "generator-core/target/test-classes:generator-core/target/classes:$(cat "$cp_file")" \
+# The children load classes for minutes: run from a copy, so a rebuild meanwhile cannot disturb them.
+classes=$(mktemp -d)
+trap 'rm -f "$cp_file"; rm -rf "$classes"' EXIT
+cp -r generator-core/target/test-classes "$classes/test-classes"
+cp -r generator-core/target/classes "$classes/classes"
+java -Xmx1g -cp "$classes/test-classes:$classes/classes:$(cat "$cp_file")" \
   io.github.backupcatalogue.bench.KillHarness "$@"
