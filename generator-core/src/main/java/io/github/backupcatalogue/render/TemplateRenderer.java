@@ -88,6 +88,21 @@ public final class TemplateRenderer {
   /** Every generated file by its path relative to the output directory, sorted. */
   public SortedMap<String, String> render(Model.Output output) throws RenderException {
     SortedMap<String, String> files = new TreeMap<>();
+    render(output, files::put);
+    return files;
+  }
+
+  /** Receives generated files one at a time, so a caller need not hold them all. */
+  @FunctionalInterface
+  public interface FileSink<E extends Exception> {
+    void accept(String path, String content) throws E;
+  }
+
+  /**
+   * Renders module by module and hands each file to {@code sink} as soon as it is ready (modules in
+   * plan order, then the top-level README and apply order), keeping none of them.
+   */
+  public <E extends Exception> void render(Model.Output output, FileSink<E> sink) throws RenderException, E {
     @SuppressWarnings("unchecked")
     Map<String, Object> outputMap = MAPPER.convertValue(output, Map.class);
     @SuppressWarnings("unchecked")
@@ -96,16 +111,15 @@ public final class TemplateRenderer {
       for (String file : MODULE_FILES) {
         String text = renderOne(file + ".ftl", Map.of("module", module, "output", outputMap));
         if (!text.isBlank()) {
-          files.put(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
+          sink.accept(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
         }
       }
     }
     var questions = io.github.backupcatalogue.plan.AccessMatrix.of(output);
-    files.put("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap,
+    sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap,
         "access", MAPPER.convertValue(questions, List.class)))));
-    files.put(APPLY_ORDER, applyOrder(output));
-    files.put(io.github.backupcatalogue.plan.AccessMatrix.FILE, io.github.backupcatalogue.plan.AccessMatrix.json(output));
-    return files;
+    sink.accept(APPLY_ORDER, applyOrder(output));
+    sink.accept(io.github.backupcatalogue.plan.AccessMatrix.FILE, io.github.backupcatalogue.plan.AccessMatrix.json(output));
   }
 
   /** The machine-readable apply order a pipeline loops over. */
