@@ -31,7 +31,7 @@ public final class AccessMatrix {
       String expected) {
     public Question {
       identity = List.copyOf(identity);
-      context = Map.copyOf(context);
+      context = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(context));
     }
   }
 
@@ -291,7 +291,10 @@ public final class AccessMatrix {
   }
 
   private static List<Map<String, String>> identityOf(Module m) {
-    return List.of(Map.of("module", m.path(), "address", "aws_iam_role." + m.role().resourceName()));
+    Map<String, String> role = new LinkedHashMap<>();
+    role.put("module", m.path());
+    role.put("address", "aws_iam_role." + m.role().resourceName());
+    return List.of(role);
   }
 
   private static List<Map<String, String>> managed(String name) {
