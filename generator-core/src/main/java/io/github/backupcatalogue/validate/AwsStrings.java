@@ -143,8 +143,9 @@ public final class AwsStrings {
     });
     Set<String> all = new LinkedHashSet<>(inherited);
     all.addAll(tags.keySet());
-    if (all.size() > TAGS_PER_RESOURCE_MAX) {
+    if (!tags.isEmpty() && all.size() > TAGS_PER_RESOURCE_MAX) {
       error("BC263", sourceMap.key(p), all.size() + " tags on one resource" + (inherited.isEmpty() ? ""
+          : inherited.size() == 1 ? " (with the generator's '" + MANAGED_BY + "')"
           : " (with deployment.tags and '" + MANAGED_BY + "')") + "; AWS allows " + TAGS_PER_RESOURCE_MAX,
           "remove some; tags that only describe the catalogue can go in a comment");
     }

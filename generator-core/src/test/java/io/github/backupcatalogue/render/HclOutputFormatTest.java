@@ -23,6 +23,16 @@ class HclOutputFormatTest {
     assertThat(HclOutputFormat.escapeHeredoc("{\"a\": \"${b} %{c}\"}\n}", 2)).isEqualTo("  {\"a\": \"$${b} %%{c}\"}\n  }");
   }
 
+  @Test
+  void aCombiningMarkAfterAJsonEscapeStaysOutOfTheEscape() throws Exception {
+    // HCL normalises a heredoc body to NFC: "\n" + U+0301 would become "\ń" and break the JSON.
+    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("k", "a\n\u0301\t\u0308x\u00e9"));
+    String body = HclOutputFormat.escapeHeredoc(json, 0);
+    assertThat(body).isEqualTo("{\"k\":\"a\\n\\u0301\\t\\u0308x\u00e9\"}");
+    assertThat(java.text.Normalizer.isNormalized(body, java.text.Normalizer.Form.NFC)).isTrue();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("k").asText()).isEqualTo("a\n\u0301\t\u0308x\u00e9");
+  }
+
   @TempDir
   Path dir;
 
