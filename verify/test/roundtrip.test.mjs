@@ -1,5 +1,5 @@
 // Issue 10, part 4: every string the generator accepts reaches Terraform exactly, as HashiCorp's
-// HCL parser reads it. The batch comes from generator-core's property tests (CatalogueProperties
+// HCL parser reads it. The batch comes from generator-core's property tests (CataloguePropertiesTest
 // writes generator-core/target/hcl-roundtrip: case-NNNN/*.tf and expected.json), so run Maven
 // first (./run-tests does). Each expected string must be among the strings HashiCorp's parser
 // decodes from that case's files, or among the strings of a JSON document (heredoc) it decodes.
@@ -23,13 +23,15 @@ function collect(value, into) {
     into.add(value);
     const trimmed = value.trim();
     if (trimmed.startsWith("{")) {
+      // The generator's heredocs are JSON documents; a quoted string (a description) may only look
+      // like one. The property test, which knows which is which, fails on a heredoc that does not parse.
       let doc;
       try {
         doc = JSON.parse(trimmed);
-      } catch (e) {
-        throw new Error(`a heredoc that looks like JSON does not parse after HCL decoding: ${e.message}\n${trimmed}`);
+      } catch {
+        doc = undefined;
       }
-      collect(doc, into);
+      if (doc !== undefined) collect(doc, into);
     }
   } else if (Array.isArray(value)) {
     value.forEach((v) => collect(v, into));
@@ -43,7 +45,7 @@ function collect(value, into) {
 
 test("accepted catalogue strings round-trip exactly through HashiCorp's HCL parser", async (t) => {
   if (!fs.existsSync(EXPECTED)) {
-    t.skip(`no batch at ${BATCH}: run ./mvnw -B verify (or the CatalogueProperties test) first`);
+    t.skip(`no batch at ${BATCH}: run ./mvnw -B verify (or the CataloguePropertiesTest test) first`);
     return;
   }
   const { cases } = JSON.parse(fs.readFileSync(EXPECTED, "utf8"));

@@ -176,6 +176,20 @@ public final class InputText {
     return out.length() >= 80 ? out + "..." : out.toString();
   }
 
+  /** Where the first {@code \\x}, {@code \\u} or {@code \\U} escape without enough hex digits is, or null. */
+  static Position badEscape(String text) {
+    for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 2)) {
+      char kind = text.charAt(i + 1);
+      int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
+      for (int d = 0; d < digits; d++) {
+        if (i + 2 + d >= text.length() || Character.digit(text.charAt(i + 2 + d), 16) < 0) {
+          return positionOfCodePoint(text, text.codePointCount(0, i));
+        }
+      }
+    }
+    return null;
+  }
+
   /** The line and column of the code point with the given 0-based index, as {@link #forbiddenCharacters} counts. */
   static Position positionOfCodePoint(String text, int codePointIndex) {
     int line = 1;

@@ -125,6 +125,12 @@ final class YamlTree {
           "a catalogue needs neither; keep it under " + MAX_CODE_POINTS + " characters, " + MAX_NESTING
               + " levels and " + MAX_ALIASES + " aliases");
       return;
+    } catch (NumberFormatException e) {
+      // SnakeYAML parses the hex digits of \\x, \\u and \\U escapes without checking them first.
+      Position at = InputText.badEscape(text);
+      error("BC001", at != null ? at : Position.START, "the file is not valid YAML: an escape in a double-quoted string "
+          + "lacks its hex digits", "write \\xXX, \\uXXXX or \\UXXXXXXXX with hex digits, or \\\\ for a backslash");
+      return;
     } catch (RuntimeException e) {
       error("BC000", Position.START, "internal error: the YAML reader failed (" + e + "); please report this with the file",
           "until it is fixed, look for unusual characters or structure near the end of the last edit");

@@ -148,6 +148,13 @@ class InputHandlingTest {
             "f:2:3: error[BC001]: the file is not UTF-8 text: byte 0xC3 at this place is not part of a UTF-8 character"));
   }
 
+  @Test
+  void anEscapeWithoutHexDigitsIsInvalidYamlAtItsPlace() {
+    // Found by the property tests: SnakeYAML threw a NumberFormatException for "\u" before a quote.
+    assertThat(headlines(singleWith("name: startup", "name: \"start\\u\""))).containsExactly(
+        F + "2:23: error[BC001]: the file is not valid YAML: an escape in a double-quoted string lacks its hex digits");
+  }
+
   // ------------------------------------------------------------ denial of service
 
   @Test

@@ -183,7 +183,7 @@ final class Generators {
   private static void emit(Object node, String indent, StringBuilder out) {
     if (node instanceof Map<?, ?> map) {
       map.forEach((k, v) -> {
-        out.append(indent).append(k == null ? "null" : CatalogueProperties.quote((String) k)).append(':');
+        out.append(indent).append(k == null ? "null" : CataloguePropertiesTest.quote((String) k)).append(':');
         value(v, indent, out);
       });
     } else if (node instanceof List<?> list) {
@@ -192,7 +192,7 @@ final class Generators {
         value(v, indent, out);
       });
     } else {
-      out.append(indent).append(node == null ? "null" : CatalogueProperties.quote((String) node)).append('\n');
+      out.append(indent).append(node == null ? "null" : CataloguePropertiesTest.quote((String) node)).append('\n');
     }
   }
 
@@ -202,7 +202,7 @@ final class Generators {
       emit(v, indent + "  ", out);
     } else {
       out.append(' ').append(v instanceof Map<?, ?> ? "{}" : v instanceof List<?> ? "[]"
-          : v == null ? "null" : CatalogueProperties.quote((String) v)).append('\n');
+          : v == null ? "null" : CataloguePropertiesTest.quote((String) v)).append('\n');
     }
   }
 

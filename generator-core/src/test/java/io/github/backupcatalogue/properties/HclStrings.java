@@ -17,9 +17,12 @@ final class HclStrings {
 
   private HclStrings() {}
 
+  /** A decoded string, and whether it was a heredoc (the generator's heredocs are JSON documents). */
+  record Decoded(String value, boolean heredoc) {}
+
   /** Quoted strings and heredoc bodies of the file, decoded. */
-  static List<String> decode(String tf) {
-    List<String> strings = new ArrayList<>();
+  static List<Decoded> decode(String tf) {
+    List<Decoded> strings = new ArrayList<>();
     int i = 0;
     int n = tf.length();
     while (i < n) {
@@ -31,7 +34,7 @@ final class HclStrings {
       } else if (c == '"') {
         StringBuilder out = new StringBuilder();
         i = quoted(tf, i + 1, out);
-        strings.add(Normalizer.normalize(out, Normalizer.Form.NFC));
+        strings.add(new Decoded(Normalizer.normalize(out, Normalizer.Form.NFC), false));
       } else if (c == '<' && tf.startsWith("<<-", i) || c == '<' && tf.startsWith("<<", i) && i + 2 < n
           && Character.isLetter(tf.charAt(i + 2))) {
         boolean flush = tf.startsWith("<<-", i);
@@ -62,7 +65,7 @@ final class HclStrings {
         for (String line : lines) {
           body.append(flush && line.length() >= indent ? line.substring(indent) : line).append('\n');
         }
-        strings.add(Normalizer.normalize(templateLiterals(body.toString()), Normalizer.Form.NFC));
+        strings.add(new Decoded(Normalizer.normalize(templateLiterals(body.toString()), Normalizer.Form.NFC), true));
         i = pos;
       } else {
         i++;

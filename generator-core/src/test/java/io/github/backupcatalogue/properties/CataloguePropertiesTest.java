@@ -37,7 +37,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@code jqwik.tries.default} (junit-platform.properties: 2,500 each, 10,000 per build; see the
  * README for the long run). jqwik prints the tries, checks and the statistics of each property.
  */
-class CatalogueProperties {
+class CataloguePropertiesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Where accepted hostile catalogues are written for the verify tier's check with HashiCorp's parser. */
@@ -136,9 +136,11 @@ class CatalogueProperties {
     Set<String> decoded = new HashSet<>();
     for (Map.Entry<String, String> file : result.files().get().entrySet()) {
       if (file.getKey().endsWith(".tf")) {
-        for (String s : HclStrings.decode(file.getValue())) {
-          decoded.add(s);
-          addJsonStrings(s, decoded);
+        for (HclStrings.Decoded s : HclStrings.decode(file.getValue())) {
+          decoded.add(s.value());
+          if (s.heredoc()) {
+            addJsonStrings(s.value(), decoded);
+          }
         }
       }
     }
