@@ -2,6 +2,7 @@ package io.github.backupcatalogue;
 
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
+import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.diagnostics.SourceFile;
 import io.github.backupcatalogue.load.CatalogueLoader;
@@ -146,12 +147,28 @@ public final class BackupCatalogue {
   /** Like {@link #generate} but keeps the files in memory. */
   public static Result render(Path catalogue, String displayName, Path templates, boolean failOnWarnings)
       throws IOException, RenderException {
-    Checked checked = check(catalogue, displayName);
+    return render(check(catalogue, displayName), templates, failOnWarnings);
+  }
+
+  /** {@link #render(Path, String, Path, boolean)} for a catalogue already in memory. */
+  public static Result render(SourceFile source, Path templates, boolean failOnWarnings) throws IOException, RenderException {
+    return render(check(new CatalogueLoader().load(source)), templates, failOnWarnings);
+  }
+
+  private static Result render(Checked checked, Path templates, boolean failOnWarnings) throws IOException, RenderException {
     Diagnostics diagnostics = checked.diagnostics;
     if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
       return new Result(diagnostics, Optional.empty(), Optional.empty());
     }
-    SortedMap<String, String> files = new TemplateRenderer(templates).render(checked.plan.get());
+    SortedMap<String, String> files;
+    try {
+      files = new TemplateRenderer(templates).render(checked.plan.get());
+    } catch (RuntimeException e) {
+      List<Diagnostic> all = new ArrayList<>(diagnostics.all());
+      all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while rendering (" + e
+          + "); please report this with the catalogue", null));
+      return new Result(new Diagnostics(diagnostics.source(), all), Optional.empty(), Optional.empty());
+    }
     return new Result(diagnostics, Optional.of(files), Optional.empty());
   }
 
@@ -163,7 +180,22 @@ public final class BackupCatalogue {
     return check(new CatalogueLoader().load(catalogue, displayName));
   }
 
+  /**
+   * Never throws: an exception here is a bug, reported as an internal-error diagnostic rather than
+   * a stack trace, so that every input ends in a result or diagnostics.
+   */
   private static Checked check(LoadResult load) {
+    try {
+      return checkOrThrow(load);
+    } catch (RuntimeException | StackOverflowError e) {
+      List<Diagnostic> all = new ArrayList<>(load.problems());
+      all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while checking the catalogue ("
+          + e + "); please report this with the catalogue", null));
+      return new Checked(new Diagnostics(load.source(), all), Optional.empty());
+    }
+  }
+
+  private static Checked checkOrThrow(LoadResult load) {
     List<Diagnostic> all = new ArrayList<>(load.problems());
     Optional<Model.Output> plan = Optional.empty();
     if (load.catalogue().isPresent()) {

@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public record Diagnostic(Severity severity, String code, Position position, String message, String hint) {
 
+  /** Longest part of a source line shown under a diagnostic, in characters. */
+  static final int MAX_SHOWN = 160;
+
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");
@@ -41,13 +44,24 @@ public record Diagnostic(Severity severity, String code, Position position, Stri
 
   /** The headline, the offending source line with a caret under the column, and the hint. */
   public String format(SourceFile source) {
+    return format(source, Lines.of(source.text()));
+  }
+
+  /** {@link #format(SourceFile)} with the file's lines already indexed. */
+  public String format(SourceFile source, Lines lines) {
     StringBuilder out = new StringBuilder(headline(source.displayName())).append('\n');
     String number = Integer.toString(position.line());
     String gutter = " ".repeat(number.length() + 1);
-    String line = source.line(position.line());
+    String line = lines.line(position.line());
     if (!line.isEmpty()) {
-      out.append(' ').append(number).append(" | ").append(line).append('\n');
-      out.append(gutter).append(" | ").append(" ".repeat(Math.max(0, position.column() - 1))).append("^\n");
+      // Columns count code points; a long line is shown as a window around the column.
+      int[] points = line.codePoints().toArray();
+      int caret = Math.min(Math.max(0, position.column() - 1), points.length);
+      int from = points.length > MAX_SHOWN ? Math.max(0, Math.min(caret - MAX_SHOWN / 2, points.length - MAX_SHOWN)) : 0;
+      int to = Math.min(points.length, from + MAX_SHOWN);
+      String shown = (from > 0 ? "..." : "") + new String(points, from, to - from) + (to < points.length ? "..." : "");
+      out.append(' ').append(number).append(" | ").append(shown).append('\n');
+      out.append(gutter).append(" | ").append(" ".repeat(caret - from + (from > 0 ? 3 : 0))).append("^\n");
     }
     if (hint != null) {
       out.append(gutter).append(" = hint: ").append(hint).append('\n');

@@ -37,8 +37,9 @@ public record Diagnostics(SourceFile source, List<Diagnostic> all) {
   /** Every diagnostic formatted with its source line, then a one-line summary. */
   public String format() {
     StringBuilder out = new StringBuilder();
+    Lines lines = Lines.of(source.text());
     for (Diagnostic d : all) {
-      out.append(d.format(source)).append('\n');
+      out.append(d.format(source, lines)).append('\n');
     }
     out.append(summary());
     return out.toString();

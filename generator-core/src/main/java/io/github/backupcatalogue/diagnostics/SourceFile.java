@@ -1,6 +1,5 @@
 package io.github.backupcatalogue.diagnostics;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,9 +15,11 @@ public record SourceFile(String displayName, String text) {
     Objects.requireNonNull(text, "text");
   }
 
-  /** The given 1-based line without its line break, or "" when the file has no such line. */
+  /**
+   * The given 1-based line without its line break, or "" when the file has no such line. Scans the
+   * text: to look up many lines, use {@link Lines#of} once.
+   */
   public String line(int number) {
-    List<String> lines = text.lines().toList();
-    return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
+    return Lines.of(text).line(number);
   }
 }

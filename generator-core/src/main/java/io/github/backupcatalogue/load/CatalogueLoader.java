@@ -13,8 +13,11 @@ import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.diagnostics.SourceFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,26 +47,67 @@ public final class CatalogueLoader {
     return MAPPER;
   }
 
+  /**
+   * Largest catalogue file read, in bytes: {@value}, room for the 1,000,000 characters the YAML
+   * reader accepts. Checked before reading, so a huge file costs nothing.
+   */
+  public static final long MAX_FILE_BYTES = 4L * YamlTree.MAX_CODE_POINTS;
+
   /** Reads a catalogue file; {@code displayName} is how diagnostics name it. */
   public LoadResult load(Path file, String displayName) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      SourceFile source = new SourceFile(displayName, "");
-      return new LoadResult(source, Optional.empty(), new SourceMap(), List.of(new Diagnostic(Severity.ERROR, "BC001",
-          Position.START, "the file is not UTF-8 text", "save the catalogue as UTF-8")));
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      return tooLarge(displayName, size);
     }
-    return load(new SourceFile(displayName, text));
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      // Not readAllBytes: the size of a pipe or device says nothing of what it holds.
+      bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      return tooLarge(displayName, bytes.length);
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      String before = new String(bytes, 0, in.position(), StandardCharsets.UTF_8);
+      Position at = InputText.positionOfCodePoint(before, before.codePointCount(0, before.length()));
+      SourceFile source = new SourceFile(displayName, before);
+      return new LoadResult(source, Optional.empty(), new SourceMap(), List.of(new Diagnostic(Severity.ERROR, "BC001",
+          at, "the file is not UTF-8 text: byte 0x" + String.format(java.util.Locale.ROOT, "%02X", bytes[in.position()] & 0xFF)
+              + " at this place is not part of a UTF-8 character", "save the catalogue as UTF-8")));
+    }
+    return load(new SourceFile(displayName, out.flip().toString()));
   }
 
-  /** Reads a catalogue from text already in memory. */
+  private static LoadResult tooLarge(String displayName, long size) {
+    return new LoadResult(new SourceFile(displayName, ""), Optional.empty(), new SourceMap(), List.of(new Diagnostic(
+        Severity.ERROR, "BC002", Position.START, "the file is " + size + " bytes; a catalogue is at most " + MAX_FILE_BYTES
+            + " bytes, so it was not read", "a catalogue is a page or two of YAML; check that this is the right file")));
+  }
+
+  /**
+   * Reads a catalogue from text already in memory. Never throws: whatever the text, the result has
+   * a catalogue or diagnostics with positions (at worst an internal error to report).
+   */
   public LoadResult load(SourceFile source) {
+    try {
+      return loadText(source);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new LoadResult(source, Optional.empty(), new SourceMap(), List.of(new Diagnostic(Severity.ERROR, "BC000",
+          Position.START, "internal error while reading the catalogue (" + e + "); please report this with the file",
+          null)));
+    }
+  }
+
+  private LoadResult loadText(SourceFile source) {
     String text = source.text().startsWith("\uFEFF") ? source.text().substring(1) : source.text();
     YamlTree tree = YamlTree.read(text);
     List<Diagnostic> problems = new ArrayList<>(tree.problems());
@@ -76,7 +120,7 @@ public final class CatalogueLoader {
     }
     StructureChecker structure = new StructureChecker(MAPPER, tree.sourceMap());
     problems.addAll(structure.check(root, Catalogue.class));
-    if (!structure.onlyUnknownKeys()) {
+    if (!structure.onlyUnknownKeys() || tree.hasTextProblems()) {
       return new LoadResult(source, Optional.empty(), tree.sourceMap(), problems);
     }
     try {

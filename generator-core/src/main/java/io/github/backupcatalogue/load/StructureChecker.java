@@ -26,8 +26,12 @@ final class StructureChecker {
 
   private final ObjectMapper mapper;
   private final SourceMap sourceMap;
+  /** After this many problems the check stops: nobody reads further, and each costs time. */
+  static final int MAX_PROBLEMS = 500;
+
   private final List<Diagnostic> problems = new ArrayList<>();
   private boolean onlyUnknownKeys = true;
+  private boolean stopped;
 
   StructureChecker(ObjectMapper mapper, SourceMap sourceMap) {
     this.mapper = mapper;
@@ -40,7 +44,7 @@ final class StructureChecker {
   }
 
   private void check(JsonNode node, JavaType type, JsonPointer at) {
-    if (node == null || node.isNull()) {
+    if (node == null || node.isNull() || stopped) {
       return;
     }
     Class<?> raw = type.getRawClass();
@@ -59,14 +63,26 @@ final class StructureChecker {
     } else if (type.isCollectionLikeType()) {
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          check(node.get(i), type.getContentType(), at.appendIndex(i));
+          if (node.get(i) == null || node.get(i).isNull()) {
+            error("BC014", at.appendIndex(i), "item " + (i + 1) + " of " + Pointers.describe(at) + " is empty",
+                "write " + expectedOf(type.getContentType()) + ", or remove the item");
+          } else {
+            check(node.get(i), type.getContentType(), at.appendIndex(i));
+          }
         }
       } else {
         check(node, type.getContentType(), at);
       }
     } else if (type.isMapLikeType()) {
       if (expectMapping(node, at, "a mapping of names to values")) {
-        node.fields().forEachRemaining(e -> check(e.getValue(), type.getContentType(), at.appendProperty(e.getKey())));
+        node.fields().forEachRemaining(e -> {
+          if (e.getValue() == null || e.getValue().isNull()) {
+            error("BC014", at.appendProperty(e.getKey()), "'" + e.getKey() + "' in " + Pointers.describe(at) + " has no value",
+                emptyHint(e.getKey(), type.getContentType()));
+          } else {
+            check(e.getValue(), type.getContentType(), at.appendProperty(e.getKey()));
+          }
+        });
       }
     } else {
       checkRecord(node, type, at);
@@ -84,7 +100,7 @@ final class StructureChecker {
       BeanPropertyDefinition property = properties.get(field.getKey());
       if (property == null) {
         Optional<String> suggestion = Suggestions.closest(field.getKey(), properties.keySet());
-        problems.add(new Diagnostic(Severity.ERROR, "BC010", sourceMap.key(child),
+        add(new Diagnostic(Severity.ERROR, "BC010", sourceMap.key(child),
             "unknown key '" + field.getKey() + "'" + where(at)
                 + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""),
             "valid keys here: " + String.join(", ", properties.keySet())));
@@ -97,10 +113,32 @@ final class StructureChecker {
       JsonNode value = node.get(name);
       if (property.isRequired() && (value == null || value.isNull())) {
         onlyUnknownKeys = false;
-        problems.add(new Diagnostic(Severity.ERROR, "BC012", sourceMap.key(at),
+        add(new Diagnostic(Severity.ERROR, "BC012", sourceMap.key(at),
             "missing required key '" + name + "'" + where(at), "add '" + name + ":'; see the README's catalogue reference"));
       }
     });
+  }
+
+  /** What a value of the type looks like, for a hint. */
+  private static String expectedOf(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (raw == String.class || raw.isEnum()) {
+      return "a value";
+    }
+    if (raw == Integer.class || raw == Boolean.class) {
+      return raw == Integer.class ? "a number" : "true or false";
+    }
+    return type.isCollectionLikeType() ? "a list ([...])" : "a mapping ({...})";
+  }
+
+  private static String emptyHint(String key, JavaType type) {
+    if (type.getRawClass() == String.class) {
+      return "write a value; an empty text is written " + key + ": \"\"";
+    }
+    if (type.isCollectionLikeType()) {
+      return "list the values, e.g. " + key + ": [...]";
+    }
+    return "write the keys under it; for every default write " + key + ": {}";
   }
 
   private Map<String, BeanPropertyDefinition> properties(JavaType type) {
@@ -163,7 +201,21 @@ final class StructureChecker {
 
   private void error(String code, JsonPointer at, String message, String hint) {
     onlyUnknownKeys = false;
-    problems.add(new Diagnostic(Severity.ERROR, code, sourceMap.value(at), message, hint));
+    add(new Diagnostic(Severity.ERROR, code, sourceMap.value(at), message, hint));
+  }
+
+  private void add(Diagnostic problem) {
+    if (stopped) {
+      return;
+    }
+    if (problems.size() == MAX_PROBLEMS) {
+      stopped = true;
+      onlyUnknownKeys = false;
+      problems.add(new Diagnostic(Severity.ERROR, "BC010", problem.position(), "more than " + MAX_PROBLEMS
+          + " problems with the catalogue's keys and values; stopped here", "fix these first, then run again"));
+      return;
+    }
+    problems.add(problem);
   }
 
   private static String where(JsonPointer at) {

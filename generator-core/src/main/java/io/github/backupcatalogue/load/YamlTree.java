@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.Lines;
 import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +29,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -47,6 +48,8 @@ final class YamlTree {
   static final int MAX_ALIASES = 50;
   static final int MAX_NESTING = 50;
   static final int MAX_NODES = 100_000;
+  /** Entries of one mapping or list; the largest real collection is an organization's accounts. */
+  static final int MAX_ENTRIES = 10_000;
 
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
@@ -56,6 +59,7 @@ final class YamlTree {
   private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
   private int nodes;
   private boolean overBudget;
+  private boolean textProblems;
 
   /** The tree, or null when the YAML could not be read at all. */
   private JsonNode root;
@@ -81,6 +85,17 @@ final class YamlTree {
   }
 
   private void parse(String text) {
+    if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      error("BC002", Position.START, "the file has " + text.codePointCount(0, text.length())
+          + " characters; a catalogue has at most " + MAX_CODE_POINTS, "a catalogue is a page or two of YAML; "
+          + "check that this is the right file");
+      return;
+    }
+    List<Diagnostic> forbidden = InputText.forbiddenCharacters(text);
+    if (!forbidden.isEmpty()) {
+      problems.addAll(forbidden);
+      return;
+    }
     if (!rejectTabIndentation(text)) {
       return;
     }
@@ -95,7 +110,12 @@ final class YamlTree {
     Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     Node node;
     try {
-      node = yaml.compose(new StringReader(text));
+      node = yaml.compose(new WholeCodePointReader(text));
+    } catch (ReaderException e) {
+      // Not reached for characters InputText rejects first; kept so no reader error is misreported.
+      error("BC008", InputText.positionOfCodePoint(text, e.getPosition()), "character " + InputText.describe(e.getCodePoint())
+          + " is not allowed in a catalogue", "remove it");
+      return;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       error("BC001", position(mark), "the file is not valid YAML: " + describe(e), "fix the YAML syntax at this place");
@@ -104,6 +124,16 @@ final class YamlTree {
       error("BC002", Position.START, "the file is too large or too deeply nested to be a catalogue: " + e.getMessage(),
           "a catalogue needs neither; keep it under " + MAX_CODE_POINTS + " characters, " + MAX_NESTING
               + " levels and " + MAX_ALIASES + " aliases");
+      return;
+    } catch (NumberFormatException e) {
+      // SnakeYAML parses the hex digits of \\x, \\u and \\U escapes without checking them first.
+      Position at = InputText.badEscape(text);
+      error("BC001", at != null ? at : Position.START, "the file is not valid YAML: an escape in a double-quoted string "
+          + "lacks its hex digits", "write \\xXX, \\uXXXX or \\UXXXXXXXX with hex digits, or \\\\ for a backslash");
+      return;
+    } catch (RuntimeException e) {
+      error("BC000", Position.START, "internal error: the YAML reader failed (" + e + "); please report this with the file",
+          "until it is fixed, look for unusual characters or structure near the end of the last edit");
       return;
     }
     if (node == null) {
@@ -119,9 +149,9 @@ final class YamlTree {
   /** YAML forbids tabs in indentation; SnakeYAML's own message for them is cryptic. */
   private boolean rejectTabIndentation(String text) {
     boolean clean = true;
-    int lineNumber = 0;
-    for (String line : text.split("\n", -1)) {
-      lineNumber++;
+    Lines lines = Lines.of(text);
+    for (int lineNumber = 1; lineNumber <= lines.count(); lineNumber++) {
+      String line = lines.line(lineNumber);
       for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '-'); i++) {
         if (line.charAt(i) == '\t') {
           error("BC004", new Position(lineNumber, i + 1), "tab character in indentation",
@@ -159,7 +189,19 @@ final class YamlTree {
     }
     try {
       if (node instanceof ScalarNode scalar) {
-        return Tag.NULL.equals(tag) ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.textNode(scalar.getValue());
+        if (Tag.NULL.equals(tag)) {
+          return JsonNodeFactory.instance.nullNode();
+        }
+        checkText(scalar.getValue(), at, InputText.MAX_VALUE_LENGTH, "value");
+        return JsonNodeFactory.instance.textNode(scalar.getValue());
+      }
+      int entries = node instanceof SequenceNode sequence ? sequence.getValue().size() : ((MappingNode) node).getValue().size();
+      if (entries > MAX_ENTRIES) {
+        overBudget = true;
+        error("BC015", at, (node instanceof SequenceNode ? "a list of " + entries + " items" : "a mapping of " + entries + " keys")
+            + "; a catalogue's lists and mappings have at most " + MAX_ENTRIES,
+            "no AWS Organization or backup plan needs this many; check that this is the right file");
+        return null;
       }
       if (node instanceof SequenceNode sequence) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -186,6 +228,7 @@ final class YamlTree {
         continue;
       }
       String name = scalarKey.getValue();
+      checkText(name, keyAt, InputText.MAX_KEY_LENGTH, "key");
       if (Tag.MERGE.equals(keyNode.getTag())) {
         error("BC005", keyAt, "YAML merge keys (<<) are not supported",
             "write the keys out; a reviewer should see every value where it applies");
@@ -200,6 +243,20 @@ final class YamlTree {
       object.set(name, convert(tuple.getValueNode(), pointer.appendProperty(name), keyAt));
     }
     return object;
+  }
+
+  /** Length, whole code points, control characters and NFC of one key or value; see {@link InputText}. */
+  private void checkText(String text, Position at, int maxLength, String what) {
+    List<Diagnostic> found = InputText.checkScalar(text, at, maxLength, what);
+    if (!found.isEmpty()) {
+      textProblems = true;
+      problems.addAll(found);
+    }
+  }
+
+  /** True when a key or value broke a text rule: the tree is whole, but must not be bound. */
+  boolean hasTextProblems() {
+    return textProblems;
   }
 
   private void error(String code, Position at, String message, String hint) {

@@ -4,7 +4,9 @@ import freemarker.core.CommonMarkupOutputFormat;
 import freemarker.core.CommonTemplateMarkupOutputModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Freemarker output format for Terraform files, modelled on Freemarker's {@code RTFOutputFormat}:
@@ -60,8 +62,15 @@ public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFor
   }
 
   /**
-   * Escapes text for the body of a heredoc ({@code <<-EOT}): only the template sequences are
-   * special there, and each line gets the given indentation.
+   * Escapes a JSON document for the body of a heredoc ({@code <<-EOT}): only the template sequences
+   * are special there, and each line gets the given indentation.
+   *
+   * <p>HashiCorp's parser normalises every string it reads to Unicode NFC, a heredoc body included,
+   * and a heredoc has no escapes of its own. The catalogue's strings are NFC (the loader checks), but
+   * JSON's escapes put ASCII letters before what follows them: {@code \n} then U+0301 would become
+   * {@code \}{@code ń} and break the document. So a character that would combine with the one
+   * before it is written as a JSON {@code \}{@code uXXXX} escape, which is the same JSON: such a
+   * character is never ASCII, so it can only be inside a JSON string.
    */
   public static String escapeHeredoc(String text, int indent) {
     return escapeHeredoc(text, indent, List.of());
@@ -78,11 +87,12 @@ public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFor
       if (out.length() > 0) {
         out.append('\n');
       }
+      String stable = nfcStable(line);
       out.append(pad);
-      for (int i = 0; i < line.length(); i++) {
-        char ch = line.charAt(i);
-        if ((ch == '$' || ch == '%') && i + 1 < line.length() && line.charAt(i + 1) == '{') {
-          String kept = ch == '$' ? keptReference(line, i, references) : null;
+      for (int i = 0; i < stable.length(); i++) {
+        char ch = stable.charAt(i);
+        if ((ch == '$' || ch == '%') && i + 1 < stable.length() && stable.charAt(i + 1) == '{') {
+          String kept = ch == '$' ? keptReference(stable, i, references) : null;
           if (kept != null) {
             out.append(kept);
             i += kept.length() - 1;
@@ -91,6 +101,30 @@ public final class HclOutputFormat extends CommonMarkupOutputFormat<HclOutputFor
           out.append(ch);
         }
         out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The JSON text with every character that NFC would combine with its predecessor written as an escape. */
+  static String nfcStable(String json) {
+    if (Normalizer.isNormalized(json, Normalizer.Form.NFC)) {
+      return json;
+    }
+    StringBuilder out = new StringBuilder(json.length() + 16);
+    int previous = -1;
+    for (int i = 0; i < json.length(); ) {
+      int cp = json.codePointAt(i);
+      i += Character.charCount(cp);
+      if (previous >= 0 && cp >= 0x80
+          && !Normalizer.isNormalized(new StringBuilder().appendCodePoint(previous).appendCodePoint(cp), Normalizer.Form.NFC)) {
+        for (char unit : Character.toChars(cp)) {
+          out.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
+        }
+        previous = '0';
+      } else {
+        out.appendCodePoint(cp);
+        previous = cp;
       }
     }
     return out.toString();

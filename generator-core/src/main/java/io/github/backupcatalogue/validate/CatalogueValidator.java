@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 public final class CatalogueValidator {
 
   public static final int MAX_DELEGATED_ADMINISTRATORS = 5;
+  /** Longest time zone name looked up (the longest IANA name has 32 characters). */
+  public static final int MAX_TIME_ZONE_LENGTH = 50;
 
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -79,6 +81,7 @@ public final class CatalogueValidator {
     }
     checkClassification(catalogue);
     checkCopyWiring(catalogue);
+    problems.addAll(AwsStrings.check(catalogue, sourceMap));
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       problems.addAll(organizationRules.check(catalogue));
@@ -109,6 +112,10 @@ public final class CatalogueValidator {
       checkModuleName(c.account().name(), value("account", "name"));
       checkAccountId(c.account().id(), value("account", "id"));
       checkRegions(c.account().regions(), ptr("account", "regions"));
+      if (c.account().regions().isEmpty()) {
+        error("BC106", key("account", "regions"), "account '" + c.account().name() + "' lists no regions",
+            "list the regions it uses, home region first, e.g. [eu-west-1]");
+      }
     }
   }
 
@@ -397,7 +404,10 @@ public final class CatalogueValidator {
     }
     AwsCron.check(rule.schedule()).ifPresent(problem -> error(problem.tooFrequent() ? "BC202" : "BC201",
         sourceMap.value(p.appendProperty("schedule")), problem.message(), problem.hint()));
-    if (rule.timezone() != null && !ZoneId.getAvailableZoneIds().contains(rule.timezone())) {
+    if (rule.timezone() != null && rule.timezone().length() > MAX_TIME_ZONE_LENGTH) {
+      error("BC203", sourceMap.value(p.appendProperty("timezone")), "the time zone is " + rule.timezone().length()
+          + " characters; IANA time zone names have at most " + MAX_TIME_ZONE_LENGTH, "e.g. Europe/London or America/New_York");
+    } else if (rule.timezone() != null && !ZoneId.getAvailableZoneIds().contains(rule.timezone())) {
       error("BC203", sourceMap.value(p.appendProperty("timezone")), "'" + rule.timezone() + "' is not an IANA time zone",
           "e.g. Europe/London or America/New_York"
               + Suggestions.closest(rule.timezone(), ZoneId.getAvailableZoneIds()).map(s -> "; did you mean " + s + "?").orElse(""));
