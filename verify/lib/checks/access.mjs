@@ -237,13 +237,32 @@ function missingAllows(result, resourceDoc, crossAccount) {
  * else { diags, asked, allowed, denied, file }.
  */
 export async function checkAccessMatrix(rootDir, modules, rel = (p) => p) {
-  const file = path.join(rootDir, MATRIX_FILE);
-  if (!fs.existsSync(file)) return null;
+  // One file at the root, or (as the generator writes it, so that a large organization never holds
+  // the whole matrix in memory) one per module, each holding the questions about that module's
+  // resources: merged here into one matrix.
+  const rootFile = path.join(rootDir, MATRIX_FILE);
+  const files = fs.existsSync(rootFile)
+    ? [rootFile]
+    : [...modules.keys()].map((name) => path.join(rootDir, name, MATRIX_FILE)).filter((f) => fs.existsSync(f));
+  if (!files.length) return null;
+  const file = files[0];
   const where = { file: rel(file), line: 1, col: 1 };
   const diags = [];
   let matrix;
   try {
-    matrix = JSON.parse(fs.readFileSync(file, "utf8"));
+    const parts = files.map((f) => {
+      try {
+        return JSON.parse(fs.readFileSync(f, "utf8"));
+      } catch (e) {
+        throw new Error(`${rel(f)}: ${e.message}`);
+      }
+    });
+    matrix = parts.length === 1 ? parts[0] : {
+      version: parts.every((m) => m.version === 1) ? 1 : parts.find((m) => m.version !== 1).version,
+      organizationId: parts.find((m) => m.organizationId !== undefined)?.organizationId,
+      deployers: Object.assign({}, ...parts.map((m) => m.deployers ?? {})),
+      questions: parts.flatMap((m) => (Array.isArray(m.questions) ? m.questions : [])),
+    };
   } catch (e) {
     return { diags: [{ ...where, message: `not valid JSON: ${e.message}` }], asked: 0, allowed: 0, denied: 0, file };
   }

@@ -14,8 +14,10 @@ import java.util.Map;
  * Who may do what with the backups, as the catalogue intends it: a list of questions, each a
  * request (principal, action, resource, context) and the decision AWS must reach. It is derived
  * from the same plan the templates render, not from the rendered text; the verification tier
- * answers every question with an IAM policy evaluator over the generated policy documents, and the
- * top-level README shows it as a table.
+ * answers every question with an IAM policy evaluator over the generated policy documents. The
+ * questions about a module's resources are written with that module ({@code access-matrix.json}
+ * and a table in its README), so a large organization never holds the whole matrix at once; the
+ * top-level README summarises them per account.
  */
 public final class AccessMatrix {
 
@@ -39,9 +41,10 @@ public final class AccessMatrix {
   private final String organizationId;
   private final Map<String, Module> byName = new LinkedHashMap<>();
   private final Map<String, String> deployers = new LinkedHashMap<>();
-  private final List<Question> questions = new ArrayList<>();
+  private List<Question> questions = new ArrayList<>();
 
-  private AccessMatrix(Output output) {
+  /** The matrix of a planned output, asked module by module. */
+  public AccessMatrix(Output output) {
     this.output = output;
     this.organizationId = output.modules().stream().filter(m -> m.prerequisites() != null)
         .map(m -> m.prerequisites().organizationId()).findFirst().orElse(null);
@@ -52,26 +55,34 @@ public final class AccessMatrix {
     }
   }
 
-  /** The questions of a planned output. */
+  /** Every question of a planned output (for tests; the renderer asks module by module). */
   public static List<Question> of(Output output) {
     AccessMatrix matrix = new AccessMatrix(output);
-    matrix.build();
-    return List.copyOf(matrix.questions);
+    List<Question> all = new ArrayList<>();
+    output.modules().forEach(m -> all.addAll(matrix.questionsOf(m)));
+    return all;
   }
 
-  /** The file: the questions, and the identity assumed to apply each module (the vault policies exempt it). */
-  public static String json(Output output) {
-    AccessMatrix matrix = new AccessMatrix(output);
-    matrix.build();
+  /** The questions about the resources of one module. */
+  public List<Question> questionsOf(Module m) {
+    questions = new ArrayList<>();
+    build(m);
+    return List.copyOf(questions);
+  }
+
+  /** A module's {@code access-matrix.json}: its questions, and the identity assumed to apply it. */
+  public String json(Module module, List<Question> moduleQuestions) {
     ObjectNode document = Json.object();
     document.put("version", 1);
-    if (matrix.organizationId != null) {
-      document.put("organizationId", matrix.organizationId);
+    if (organizationId != null) {
+      document.put("organizationId", organizationId);
     }
-    ObjectNode deployers = document.putObject("deployers");
-    matrix.deployers.forEach(deployers::put);
+    ObjectNode deployerMap = document.putObject("deployers");
+    if (deployers.containsKey(module.path())) {
+      deployerMap.put(module.path(), deployers.get(module.path()));
+    }
     ArrayNode list = document.putArray("questions");
-    for (Question q : matrix.questions) {
+    for (Question q : moduleQuestions) {
       ObjectNode node = list.addObject();
       node.put("id", q.id());
       node.put("account", q.account());
@@ -93,7 +104,7 @@ public final class AccessMatrix {
         q.resourcePolicy().forEach(policy::put);
       }
       ObjectNode context = node.putObject("context");
-      new java.util.TreeMap<>(q.context()).forEach((k, v) -> {
+      q.context().forEach((k, v) -> {
         if (v instanceof List<?> values) {
           context.set(k, Json.array(values.stream().map(String::valueOf).toList()));
         } else {
@@ -105,25 +116,23 @@ public final class AccessMatrix {
     return Json.pretty(document) + "\n";
   }
 
-  private void build() {
-    for (Module m : output.modules()) {
-      if (m.role() != null) {
-        deployers.put(m.path(), m.providers().assumeRoleArn() != null ? m.providers().assumeRoleArn()
-            : "arn:aws:iam::" + m.accountId() + ":role/Deployer");
-        role(m);
-        for (Vault v : m.vaults()) {
-          vault(m, v);
-        }
-        for (Model.Key k : m.keys()) {
-          ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/root-manages-key",
-              "the account itself may still manage the key of vault " + k.vault() + " in " + k.region() + " (no lock-out)",
-              rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn(k.region(), m.accountId(), k.vault()), m.accountId(),
-              policy(m.path(), "aws_kms_key." + k.resourceName(), "policy"), Map.of(), "Allowed");
-        }
+  private void build(Module m) {
+    if (m.role() != null) {
+      deployers.put(m.path(), m.providers().assumeRoleArn() != null ? m.providers().assumeRoleArn()
+          : "arn:aws:iam::" + m.accountId() + ":role/Deployer");
+      role(m);
+      for (Vault v : m.vaults()) {
+        vault(m, v);
       }
-      if (m.management() != null && m.management().resourcePolicy() != null) {
-        management(m);
+      for (Model.Key k : m.keys()) {
+        ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/root-manages-key",
+            "the account itself may still manage the key of vault " + k.vault() + " in " + k.region() + " (no lock-out)",
+            rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn(k.region(), m.accountId(), k.vault()), m.accountId(),
+            policy(m.path(), "aws_kms_key." + k.resourceName(), "policy"), Map.of(), "Allowed");
       }
+    }
+    if (m.management() != null && m.management().resourcePolicy() != null) {
+      management(m);
     }
   }
 

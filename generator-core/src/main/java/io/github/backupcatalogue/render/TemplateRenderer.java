@@ -19,6 +19,7 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
+import io.github.backupcatalogue.plan.AccessMatrix;
 import io.github.backupcatalogue.plan.Model;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -107,19 +108,28 @@ public final class TemplateRenderer {
     Map<String, Object> outputMap = MAPPER.convertValue(output, Map.class);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> modules = (List<Map<String, Object>>) outputMap.get("modules");
-    for (Map<String, Object> module : modules) {
+    var matrix = new AccessMatrix(output);
+    List<Map<String, Object>> summary = new ArrayList<>();
+    for (int i = 0; i < modules.size(); i++) {
+      Map<String, Object> module = modules.get(i);
+      Model.Module planned = output.modules().get(i);
+      List<AccessMatrix.Question> questions = matrix.questionsOf(planned);
+      Object access = MAPPER.convertValue(questions, List.class);
       for (String file : MODULE_FILES) {
-        String text = renderOne(file + ".ftl", Map.of("module", module, "output", outputMap));
+        String text = renderOne(file + ".ftl", Map.of("module", module, "output", outputMap, "access", access));
         if (!text.isBlank()) {
           sink.accept(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
         }
       }
+      if (!questions.isEmpty()) {
+        sink.accept(planned.path() + "/" + AccessMatrix.FILE, matrix.json(planned, questions));
+        long allowed = questions.stream().filter(q -> q.expected().equals("Allowed")).count();
+        summary.add(Map.of("path", planned.path(), "account", planned.accountName(), "asked", questions.size(),
+            "allowed", allowed, "denied", questions.size() - allowed));
+      }
     }
-    var questions = io.github.backupcatalogue.plan.AccessMatrix.of(output);
-    sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap,
-        "access", MAPPER.convertValue(questions, List.class)))));
+    sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap, "access", summary))));
     sink.accept(APPLY_ORDER, applyOrder(output));
-    sink.accept(io.github.backupcatalogue.plan.AccessMatrix.FILE, io.github.backupcatalogue.plan.AccessMatrix.json(output));
   }
 
   /** The machine-readable apply order a pipeline loops over. */

@@ -99,3 +99,17 @@ terraform -chdir=${module.path} init
 terraform -chdir=${module.path} plan -out=tfplan
 terraform -chdir=${module.path} apply tfplan
 ```
+<#if access?has_content>
+
+## Who can touch the backups
+
+What the catalogue intends for this module's resources (`access-matrix.json`), checked by the
+verification tier with an IAM policy evaluator. "Denied (explicit)": a Deny statement stops it,
+whatever else allows it; "Denied": nothing allows it.
+
+| Who | Does what | Answer |
+|---|---|---|
+<#list access as q>
+| `${q.principal}` | ${q.question} (`${q.action}`) | <#if q.expected == "Allowed">Allowed<#elseif q.expected == "ExplicitlyDenied">Denied (explicit)<#else>Denied</#if> |
+</#list>
+</#if>

@@ -27,21 +27,15 @@ done
 
 ## Who can touch the backups
 
-What the catalogue intends, as `access-matrix.json` states it for the verification tier, which
-answers every question with an IAM policy evaluator over the generated policies (identity, trust,
-key, vault and Organizations resource policies). "Denied (explicit)" means a Deny statement stops
-it whatever other policies allow; "Denied" means nothing allows it.
+Each module's `access-matrix.json` states, as questions with the answer AWS must give, who may do
+what with its backups: who may assume the backup role, copy into a vault and use its key, delete
+or shorten recovery points, change a vault's protection, or manage the organization's backup
+policies. The verification tier answers every question with an IAM policy evaluator over the
+generated policies; each module's README shows its questions as a table in plain words.
 
-<#assign accounts = []>
-<#list access as q><#if !accounts?seq_contains(q.account)><#assign accounts = accounts + [q.account]></#if></#list>
-<#list accounts as a>
-### ${a}
-
-| Who | Does what | On what | Answer |
-|---|---|---|---|
-<#list access as q><#if q.account == a>
-| `${q.principal}` | `${q.action}` | ${q.question} | <#if q.expected == "Allowed">Allowed<#elseif q.expected == "ExplicitlyDenied">Denied (explicit)<#else>Denied</#if> |
-</#if></#list>
-
+| Account | Module | Questions | Allowed | Denied |
+|---|---|---|---|---|
+<#list access as a>
+| ${a.account} | [`${a.path}`](${a.path}/README.md#who-can-touch-the-backups) | ${a.asked} | ${a.allowed} | ${a.denied} |
 </#list>
 </#if>
