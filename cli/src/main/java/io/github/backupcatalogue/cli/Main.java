@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
@@ -87,10 +88,6 @@ public final class Main implements Runnable {
 
   /** What the commands that read a catalogue share (a picocli mixin). */
   static final class CatalogueOptions {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CATALOGUE", defaultValue = "backup-catalogue.yaml",
-        description = "The catalogue (default: ${DEFAULT-VALUE}).")
-    Path catalogue;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
         description = "How problems are printed: text, json, github (GitHub Actions annotations) or sarif (SARIF 2.1.0)."
             + " Default: ${DEFAULT-VALUE}.")
@@ -103,14 +100,15 @@ public final class Main implements Runnable {
     @Option(names = "--fail-on-warnings", description = "Exit 1 on warnings too, not only on errors.")
     boolean failOnWarnings;
 
-    String displayName() {
+    /** The path relative to the current directory when it is below it, as GitHub wants it from the repository root. */
+    static String displayName(Path catalogue) {
       Path absolute = catalogue.toAbsolutePath().normalize();
       Path here = Path.of("").toAbsolutePath();
       return absolute.startsWith(here) ? here.relativize(absolute).toString().replace('\\', '/') : catalogue.toString();
     }
 
     /** The catalogue must exist; exit 2 when it does not. */
-    void requireCatalogue(CommandSpec spec) {
+    static void requireCatalogue(Path catalogue, CommandSpec spec) {
       if (!Files.isRegularFile(catalogue)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "no catalogue at " + catalogue
             + "; name it as the first argument");
@@ -148,6 +146,11 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Parameters(arity = "0..*", paramLabel = "CATALOGUE", defaultValue = "backup-catalogue.yaml",
+        description = "The catalogues, each checked on its own (default: ${DEFAULT-VALUE}); json, sarif and"
+            + " --report-file take one.")
+    List<Path> catalogues;
+
     @Mixin
     CatalogueOptions options;
 
@@ -157,16 +160,28 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws IOException {
       CatalogueOptions o = options;
-      o.requireCatalogue(spec);
-      Diagnostics diagnostics = BackupCatalogue.validate(o.catalogue, o.displayName());
-      int exit = o.report(diagnostics, spec.commandLine().getOut());
-      PrintWriter status = o.status(spec);
-      if (verbose) {
-        ScheduleReport.lines(o.catalogue, o.displayName(), Clock.systemUTC()).forEach(line -> status.println("next runs of " + line));
+      boolean oneDocument = o.format == DiagnosticFormat.JSON || o.format == DiagnosticFormat.SARIF || o.reportFile != null;
+      if (catalogues.size() > 1 && oneDocument) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--format " + o.format.label()
+            + " and --report-file write one document: name one catalogue");
       }
-      status.println(exit == OK ? o.displayName() + " is valid" + (diagnostics.all().isEmpty() ? "" : " (" + diagnostics.summary() + ")")
-          : diagnostics.summary());
-      status.flush();
+      int exit = OK;
+      for (Path catalogue : catalogues) {
+        CatalogueOptions.requireCatalogue(catalogue, spec);
+      }
+      for (Path catalogue : catalogues) {
+        String name = CatalogueOptions.displayName(catalogue);
+        Diagnostics diagnostics = BackupCatalogue.validate(catalogue, name);
+        int one = o.report(diagnostics, spec.commandLine().getOut());
+        PrintWriter status = o.status(spec);
+        if (verbose) {
+          ScheduleReport.lines(catalogue, name, Clock.systemUTC()).forEach(line -> status.println("next runs of " + line));
+        }
+        status.println(one == OK ? name + " is valid" + (diagnostics.all().isEmpty() ? "" : " (" + diagnostics.summary() + ")")
+            : diagnostics.summary());
+        status.flush();
+        exit = Math.max(exit, one);
+      }
       return exit;
     }
   }
@@ -177,6 +192,10 @@ public final class Main implements Runnable {
   static final class Generate implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CATALOGUE", defaultValue = "backup-catalogue.yaml",
+        description = "The catalogue (default: ${DEFAULT-VALUE}).")
+    Path catalogue;
 
     @Mixin
     CatalogueOptions options;
@@ -192,12 +211,12 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws IOException, RenderException {
       CatalogueOptions o = options;
-      o.requireCatalogue(spec);
+      CatalogueOptions.requireCatalogue(catalogue, spec);
       if (templates != null && !Files.isDirectory(templates)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "no template directory at " + templates);
       }
       try {
-        BackupCatalogue.Result result = BackupCatalogue.generate(o.catalogue, o.displayName(), output, templates, o.failOnWarnings);
+        BackupCatalogue.Result result = BackupCatalogue.generate(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings);
         int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
         PrintWriter status = o.status(spec);
         if (result.written().isEmpty()) {
@@ -224,6 +243,10 @@ public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CATALOGUE", defaultValue = "backup-catalogue.yaml",
+        description = "The catalogue (default: ${DEFAULT-VALUE}).")
+    Path catalogue;
+
     @Mixin
     CatalogueOptions options;
 
@@ -238,8 +261,8 @@ public final class Main implements Runnable {
     @Override
     public Integer call() throws IOException, RenderException {
       CatalogueOptions o = options;
-      o.requireCatalogue(spec);
-      BackupCatalogue.Result result = BackupCatalogue.render(o.catalogue, o.displayName(), templates, o.failOnWarnings);
+      CatalogueOptions.requireCatalogue(catalogue, spec);
+      BackupCatalogue.Result result = BackupCatalogue.render(catalogue, CatalogueOptions.displayName(catalogue), templates, o.failOnWarnings);
       int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
       PrintWriter status = o.status(spec);
       if (result.files().isEmpty()) {

@@ -159,4 +159,12 @@ class MainTest {
     assertThat(help.out()).contains("validate").contains("generate").contains("plan").contains("schema").contains("Exit codes:");
     assertThat(run("--version").out()).startsWith("backup-catalogue ");
   }
+
+  @Test
+  void validateTakesSeveralCataloguesAsPreCommitPassesThem() throws Exception {
+    Run run = run("validate", sample("organization"), invalid().toString(), sample("single-account"));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("error[BC104]").containsSubsequence("is valid", "1 error", "is valid");
+    assertThat(run("validate", "--format", "sarif", sample("organization"), sample("single-account")).exit()).isEqualTo(2);
+  }
 }
