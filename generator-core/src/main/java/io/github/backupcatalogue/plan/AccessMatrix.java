@@ -291,7 +291,11 @@ public final class AccessMatrix {
   }
 
   private static List<Map<String, String>> identityOf(Module m) {
-    return List.of(Map.of("module", m.path(), "address", "aws_iam_role." + m.role().resourceName()));
+    // a LinkedHashMap, not Map.of: Map.of's iteration order changes from one JVM run to the next
+    Map<String, String> identity = new LinkedHashMap<>();
+    identity.put("address", "aws_iam_role." + m.role().resourceName());
+    identity.put("module", m.path());
+    return List.of(identity);
   }
 
   private static List<Map<String, String>> managed(String name) {
