@@ -177,8 +177,12 @@ public final class Main implements Runnable {
         if (verbose) {
           ScheduleReport.lines(catalogue, name, Clock.systemUTC()).forEach(line -> status.println("next runs of " + line));
         }
-        status.println(one == OK ? name + " is valid" + (diagnostics.all().isEmpty() ? "" : " (" + diagnostics.summary() + ")")
-            : diagnostics.summary());
+        boolean textPrinted = (o.format == DiagnosticFormat.TEXT || o.reportFile != null) && !diagnostics.all().isEmpty();
+        if (one == OK) {
+          status.println(name + " is valid" + (diagnostics.all().isEmpty() ? "" : " (" + diagnostics.summary() + ")"));
+        } else if (!textPrinted) {
+          status.println(diagnostics.summary()); // the text ends with it already
+        }
         status.flush();
         exit = Math.max(exit, one);
       }
