@@ -300,6 +300,7 @@ public final class AccessMatrix {
   }
 
   private static List<Map<String, String>> identityOf(Module m) {
+    // a LinkedHashMap, not Map.of: Map.of's iteration order changes from one JVM run to the next
     Map<String, String> role = new LinkedHashMap<>();
     role.put("module", m.path());
     role.put("address", "aws_iam_role." + m.role().resourceName());

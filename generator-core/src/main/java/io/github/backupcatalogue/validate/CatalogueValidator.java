@@ -25,6 +25,7 @@ import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.load.Suggestions;
 import io.github.backupcatalogue.plan.Scope;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,10 +64,18 @@ public final class CatalogueValidator {
   private static final Set<String> CHILD_POLICY_WORDS = Set.of("none", "all", "override", "append", "remove");
 
   private final SourceMap sourceMap;
+  /** "Now", for schedules that fire only in past years (BC208) and their gaps (BC307). */
+  private final Clock clock;
   private final List<Diagnostic> problems = new ArrayList<>();
 
   public CatalogueValidator(SourceMap sourceMap) {
+    this(sourceMap, Clock.systemUTC());
+  }
+
+  /** A validator whose "now" is {@code clock}'s, so that tests are deterministic. */
+  public CatalogueValidator(SourceMap sourceMap, Clock clock) {
     this.sourceMap = sourceMap;
+    this.clock = clock;
   }
 
   /** All problems of the catalogue; none means generation may go ahead. */
@@ -402,8 +411,9 @@ public final class CatalogueValidator {
     if (!RULE_NAME.matcher(ruleName).matches()) {
       error("BC107", sourceMap.key(p), "rule name '" + ruleName + "' is not valid", "use 1-50 letters, digits and _.-");
     }
-    AwsCron.check(rule.schedule()).ifPresent(problem -> error(problem.tooFrequent() ? "BC202" : "BC201",
-        sourceMap.value(p.appendProperty("schedule")), problem.message(), problem.hint()));
+    AwsCron.check(rule.schedule()).ifPresentOrElse(problem -> error(problem.tooFrequent() ? "BC202" : "BC201",
+        sourceMap.value(p.appendProperty("schedule")), problem.message(), problem.hint()),
+        () -> ScheduleChecks.check(rule, sourceMap.value(p.appendProperty("schedule")), clock).forEach(problems::add));
     if (rule.timezone() != null && rule.timezone().length() > MAX_TIME_ZONE_LENGTH) {
       error("BC203", sourceMap.value(p.appendProperty("timezone")), "the time zone is " + rule.timezone().length()
           + " characters; IANA time zone names have at most " + MAX_TIME_ZONE_LENGTH, "e.g. Europe/London or America/New_York");

@@ -1,15 +1,22 @@
 package io.github.backupcatalogue.maven;
 
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.diagnostics.DiagnosticFormat;
+import io.github.backupcatalogue.diagnostics.DiagnosticFormats;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
+import io.github.backupcatalogue.validate.ScheduleReport;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the goals share: the catalogue file, skip, and how diagnostics reach the build log. */
+/** What the goals share: the catalogue file, skip, and how diagnostics reach the build log or a report. */
 abstract class AbstractCatalogueMojo extends AbstractMojo {
 
   /**
@@ -17,7 +24,7 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "backup-catalogue.catalogue", defaultValue = "${project.basedir}/backup-catalogue.yaml", required = true)
+  @Parameter(property = "backup-catalogue.catalogue", defaultValue = "${basedir}/backup-catalogue.yaml", required = true)
   File catalogue;
 
   /**
@@ -36,8 +43,37 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
   @Parameter(property = "backup-catalogue.failOnWarnings", defaultValue = "false")
   boolean failOnWarnings;
 
-  /** The project directory, to print catalogue paths relative to it. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  /**
+   * How problems are reported: {@code text} (the build log, for people), {@code json},
+   * {@code github} (GitHub Actions annotations, shown inline in a pull request) or {@code sarif}
+   * (SARIF 2.1.0, for code scanning). The machine-readable formats go to {@link #reportFile}, or to
+   * standard output unprefixed when it is not set (GitHub reads annotations only at a line's start).
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "backup-catalogue.format", defaultValue = "text")
+  String format;
+
+  /**
+   * Where the {@code json}, {@code github} or {@code sarif} report is written (e.g.
+   * {@code target/backup-catalogue.sarif} for code scanning's upload step); standard output when
+   * not set. Ignored for {@code text}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "backup-catalogue.reportFile")
+  File reportFile;
+
+  /**
+   * Also log the next three runs of every rule's schedule, in UTC and in the rule's time zone.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "backup-catalogue.verbose", defaultValue = "false")
+  boolean verbose;
+
+  /** The project directory (the current one outside a project), to print catalogue paths relative to it. */
+  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
   File basedir;
 
   @Override
@@ -49,7 +85,30 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
     if (!Files.isRegularFile(catalogue.toPath())) {
       throw new MojoFailureException("No backup catalogue at " + catalogue + "; create it or set backup-catalogue.catalogue.");
     }
+    try {
+      DiagnosticFormat.of(format);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("backup-catalogue.format: " + e.getMessage());
+    }
     run();
+  }
+
+  private void writeReport(String report) throws MojoExecutionException {
+    if (reportFile == null) {
+      System.out.print(report);
+      System.out.flush();
+      return;
+    }
+    try {
+      Path path = reportFile.toPath();
+      if (path.getParent() != null) {
+        Files.createDirectories(path.getParent());
+      }
+      Files.writeString(path, report);
+      getLog().info("backup-catalogue: " + format + " report written to " + reportFile);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write " + reportFile + ": " + e.getMessage(), e);
+    }
   }
 
   /** The goal itself, once the catalogue is known to exist and the goal is not skipped. */
@@ -63,9 +122,26 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
     }
   }
 
-  /** Logs every diagnostic; fails (bad input, not a broken build) on errors, or warnings if asked. */
-  void report(Diagnostics diagnostics) throws MojoFailureException {
-    for (Diagnostic d : diagnostics.all()) {
+  /**
+   * Logs every diagnostic (or writes them in {@link #format}) and, when {@link #verbose}, the next
+   * runs of each schedule; fails (bad input, not a broken build) on errors, or warnings if asked.
+   */
+  void report(Diagnostics diagnostics) throws MojoExecutionException, MojoFailureException {
+    DiagnosticFormat chosen = DiagnosticFormat.of(format);
+    if (chosen != DiagnosticFormat.TEXT) {
+      writeReport(DiagnosticFormats.format(diagnostics, chosen));
+    }
+    if (verbose) {
+      try {
+        ScheduleReport.lines(catalogue.toPath(), displayName(), Clock.systemUTC())
+            .forEach(line -> getLog().info("backup-catalogue: next runs of " + line));
+      } catch (IOException e) {
+        throw new MojoExecutionException("Cannot read " + catalogue + ": " + e.getMessage(), e);
+      }
+    }
+    // the log shows the text too unless the report itself went to standard output
+    boolean logText = chosen == DiagnosticFormat.TEXT || reportFile != null;
+    for (Diagnostic d : logText ? diagnostics.all() : List.<Diagnostic>of()) {
       String text = d.format(diagnostics.source()).stripTrailing();
       if (d.severity() == io.github.backupcatalogue.diagnostics.Severity.ERROR) {
         getLog().error(text);
