@@ -47,9 +47,9 @@ final class YamlTree {
   static final int MAX_CODE_POINTS = 1_000_000;
   static final int MAX_ALIASES = 50;
   static final int MAX_NESTING = 50;
-  static final int MAX_NODES = 100_000;
+  static final int MAX_NODES = 250_000;
   /** Entries of one mapping or list; the largest real collection is an organization's accounts. */
-  static final int MAX_ENTRIES = 10_000;
+  static final int MAX_ENTRIES = 25_000;
 
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);

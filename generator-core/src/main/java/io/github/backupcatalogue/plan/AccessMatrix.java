@@ -125,6 +125,15 @@ public final class AccessMatrix {
         vault(m, v);
       }
       for (Model.Key k : m.keys()) {
+        Map<String, String> keyPolicy = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
+        String keyArn = keyArn(k.region(), m.accountId(), k.vault());
+        String where = "the key of vault " + k.vault() + " in " + k.region();
+        ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/backup-role-GenerateDataKey", "the account's own backup "
+            + "role may encrypt with " + where, roleArn(m), identityOf(m), "kms:GenerateDataKey", keyArn, m.accountId(), keyPolicy,
+            Map.of(), "Allowed");
+        ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/backup-role-CreateGrant", "the account's own backup "
+            + "role may grant " + where + " to AWS Backup", roleArn(m), identityOf(m), "kms:CreateGrant", keyArn, m.accountId(),
+            keyPolicy, Map.of("kms:GrantIsForAWSResource", "true"), "Allowed");
         ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/root-manages-key",
             "the account itself may still manage the key of vault " + k.vault() + " in " + k.region() + " (no lock-out)",
             rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn(k.region(), m.accountId(), k.vault()), m.accountId(),
@@ -209,6 +218,16 @@ public final class AccessMatrix {
             m.accountId(), key, Map.of("kms:ResourceAliases", List.of(Planner.keyAlias(v.name())),
                 "kms:GrantIsForAWSResource", "false"), "Denied");
       }
+    }
+    if (!v.copiesFrom().isEmpty() && v.keyResource() != null) {
+      // The key is shared with the source accounts for copies back: their own administrators may
+      // decrypt with it too (they still need a recovery point shared with them to read anything).
+      Module s = byName.get(v.copiesFrom().get(0));
+      ask(m.accountName(), base + "key-shared-with-" + s.accountName() + "-administrator", "an administrator of "
+          + s.accountName() + " may decrypt with the key of " + where + ", which is shared with that account for "
+          + "copies back", "arn:aws:iam::" + s.accountId() + ":role/Administrator", managed(ADMINISTRATOR), "kms:Decrypt",
+          keyArn(v.region(), m.accountId(), v.name()), m.accountId(), policy(m.path(), "aws_kms_key." + v.keyResource(), "policy"),
+          Map.of(), "Allowed");
     }
     if (!v.copiesFrom().isEmpty()) {
       Module s = byName.get(v.copiesFrom().get(0));
