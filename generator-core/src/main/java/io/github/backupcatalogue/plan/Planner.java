@@ -1,5 +1,7 @@
 package io.github.backupcatalogue.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.catalogue.CopyAction;
 import io.github.backupcatalogue.catalogue.KeyType;
@@ -9,7 +11,6 @@ import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Selection;
 import io.github.backupcatalogue.catalogue.PolicyStatement;
-import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.plan.Model.Attachment;
 import io.github.backupcatalogue.plan.Model.Coverage;
 import io.github.backupcatalogue.plan.Model.Document;
@@ -20,8 +21,6 @@ import io.github.backupcatalogue.plan.Model.RegionSettings;
 import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
 import io.github.backupcatalogue.validate.ResourceTypes;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backupcatalogue.plan.Model.BackupPlan;
 import io.github.backupcatalogue.plan.Model.DelegatedAdministrator;
 import io.github.backupcatalogue.plan.Model.Key;
@@ -186,18 +185,15 @@ public final class Planner {
     boolean central = account.equals(centralName);
     List<Key> keys = new ArrayList<>();
     List<Vault> vaults = new ArrayList<>();
-    SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
     var copyBack = scope.copyBackVaults().getOrDefault(account, new TreeMap<>());
     scope.memberVaults().getOrDefault(account, new TreeMap<>()).forEach((vault, vaultRegions) -> {
       for (String region : vaultRegions) {
-        regions.add(region);
         boolean restores = !central && copyBack.getOrDefault(vault, new TreeSet<>()).contains(region);
         addVault(account, vault, region, List.of(), restores ? centralName : null, keys, vaults);
       }
     });
     if (central) {
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
-        regions.add(region);
         addVault(account, vault, region, sources.stream().filter(s -> !s.equals(account)).toList(), null, keys, vaults);
       }));
     }
