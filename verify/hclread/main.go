@@ -33,6 +33,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
 
 type Range struct {
@@ -70,11 +71,11 @@ type Traversal struct {
 }
 
 type Part struct {
-	Lit     *string `json:"lit,omitempty"`
+	Lit     *string  `json:"lit,omitempty"`
 	Map     [][2]int `json:"map,omitempty"` // runs [decoded UTF-16 index, source byte]
-	Interp  *string `json:"interp,omitempty"`
-	Control bool    `json:"control,omitempty"`
-	Range   Range   `json:"range"`
+	Interp  *string  `json:"interp,omitempty"`
+	Control bool     `json:"control,omitempty"`
+	Range   Range    `json:"range"`
 }
 
 type Template struct {
@@ -88,13 +89,16 @@ type Call struct {
 }
 
 type Expr struct {
-	Kind       string      `json:"kind"`
-	Range      Range       `json:"range"`
-	Source     string      `json:"source"`
-	Value      *string     `json:"value,omitempty"`
-	Template   *Template   `json:"template,omitempty"`
-	Call       *Call       `json:"call,omitempty"`
-	Traversals []Traversal `json:"traversals"`
+	Kind   string  `json:"kind"`
+	Range  Range   `json:"range"`
+	Source string  `json:"source"`
+	Value  *string `json:"value,omitempty"`
+	// Constant is HCL's value of an expression that needs no variables or functions (object and
+	// tuple constructors of literals, strings, heredocs without interpolation), as JSON.
+	Constant   json.RawMessage `json:"constant,omitempty"`
+	Template   *Template       `json:"template,omitempty"`
+	Call       *Call           `json:"call,omitempty"`
+	Traversals []Traversal     `json:"traversals"`
 }
 
 type Attr struct {
@@ -105,14 +109,14 @@ type Attr struct {
 }
 
 type Block struct {
-	Type        string  `json:"type"`
+	Type        string   `json:"type"`
 	Labels      []string `json:"labels"`
-	Range       Range   `json:"range"`
-	TypeRange   Range   `json:"typeRange"`
-	LabelRanges []Range `json:"labelRanges"`
-	OpenBrace   Range   `json:"openBrace"`
-	CloseBrace  Range   `json:"closeBrace"`
-	Body        *Body   `json:"body"`
+	Range       Range    `json:"range"`
+	TypeRange   Range    `json:"typeRange"`
+	LabelRanges []Range  `json:"labelRanges"`
+	OpenBrace   Range    `json:"openBrace"`
+	CloseBrace  Range    `json:"closeBrace"`
+	Body        *Body    `json:"body"`
 }
 
 type Body struct {
@@ -181,6 +185,13 @@ func (rd reader) expr(e hclsyntax.Expression) *Expr {
 	out := &Expr{Kind: reflect.TypeOf(e).Elem().Name(), Range: rng(r), Source: rd.text(r), Traversals: []Traversal{}}
 	for _, t := range e.Variables() {
 		out.Traversals = append(out.Traversals, Traversal{traversalSegs(t), rng(t.SourceRange())})
+	}
+	if len(out.Traversals) == 0 {
+		if v, diags := e.Value(nil); !diags.HasErrors() && v.IsWhollyKnown() && !v.IsNull() {
+			if b, err := ctyjson.Marshal(v, v.Type()); err == nil {
+				out.Constant = b
+			}
+		}
 	}
 	switch x := e.(type) {
 	case *hclsyntax.TemplateExpr:

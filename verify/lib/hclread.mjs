@@ -96,6 +96,7 @@ function adaptFile(raw, p) {
     ...pos(e.range),
     source: e.source,
     value: e.value,
+    constant: e.constant,
     template: e.template && {
       kind: e.template.kind,
       ...pos(e.range),
