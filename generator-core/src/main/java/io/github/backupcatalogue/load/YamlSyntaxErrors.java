@@ -85,7 +85,7 @@ final class YamlSyntaxErrors {
         return missingColon(contextMark.getLine() + 1);
       }
       if (problem.startsWith("mapping values are not allowed here")) {
-        return mappingValue(line, mark.getColumn());
+        return mappingValue(line, index(line, mark.getColumn()));
       }
       return null;
     }
@@ -114,7 +114,7 @@ final class YamlSyntaxErrors {
         return null;
       }
       if (problem.startsWith("expected <block end>")) {
-        return blockEnd(problem, line, mark.getColumn());
+        return blockEnd(problem, line, index(line, mark.getColumn()));
       }
     }
     return null;
@@ -124,7 +124,7 @@ final class YamlSyntaxErrors {
 
   private Diagnostic unclosedQuote(Mark open) {
     int line = open.getLine() + 1;
-    String quote = charAt(line, open.getColumn());
+    String quote = charAt(line, index(line, open.getColumn()));
     String where = keyOf(line);
     return error(position(open), "the quoted " + (where == null ? "text" : "value of `" + where + "`") + " on line " + line
         + " has no closing " + quote, "add the closing " + quote + " at the end of the value on line " + line
@@ -136,7 +136,7 @@ final class YamlSyntaxErrors {
     String closing = list ? "]" : "}";
     int line = open.getLine() + 1;
     String what = list ? "list" : "mapping";
-    String got = charAt(found.getLine() + 1, found.getColumn());
+    String got = charAt(found.getLine() + 1, index(found.getLine() + 1, found.getColumn()));
     if ((list && got.equals("}")) || (!list && got.equals("]"))) {
       return error(position(found), "the " + what + " `" + opening + "` opened on line " + line + " column "
           + (open.getColumn() + 1) + " is closed with `" + got + "`", "close it with `" + closing + "`");
@@ -152,20 +152,20 @@ final class YamlSyntaxErrors {
       return error(position(mark), "tab character on line " + (mark.getLine() + 1) + "; YAML separates with spaces only",
           "replace the tab with a space");
     }
-    String value = restOfLine(mark.getLine() + 1, mark.getColumn());
+    String value = restOfLine(mark.getLine() + 1, index(mark.getLine() + 1, mark.getColumn()));
     return error(position(mark), "a value cannot start with '" + shown + "': YAML reserves that character",
         "quote the value: \"" + value + "\"");
   }
 
   /** {@code * 5 ? * * *}: a star, then a space, is an alias without a name. */
   private Diagnostic aliasValue(Mark mark) {
-    String value = restOfLine(mark.getLine() + 1, mark.getColumn());
+    String value = restOfLine(mark.getLine() + 1, index(mark.getLine() + 1, mark.getColumn()));
     return error(position(mark), "a value cannot start with '*': YAML reads it as an alias (a reference to an anchor)",
         "quote the value: \"" + value + "\"");
   }
 
   private Diagnostic undefinedAlias(Mark mark) {
-    String value = restOfLine(mark.getLine() + 1, mark.getColumn());
+    String value = restOfLine(mark.getLine() + 1, index(mark.getLine() + 1, mark.getColumn()));
     String name = value.substring(1).split("[\\s,\\]}]", 2)[0];
     return error(position(mark), "`" + value + "` reads as a reference to an anchor `&" + name + "`, and there is none: "
         + "YAML treats a value starting with `*` as an alias", "quote the value: \"" + value + "\"");
@@ -183,7 +183,7 @@ final class YamlSyntaxErrors {
     int space = body.indexOf(' ');
     String key = space < 0 ? body : body.substring(0, space);
     int column = start + (space < 0 ? body.length() : space);
-    return error(new Position(line, column + 1), "missing `:` after the key `" + key + "` on line " + line,
+    return error(at(line, column), "missing `:` after the key `" + key + "` on line " + line,
         "write `" + key + ":" + (space < 0 ? "" : " " + body.substring(space + 1).strip()) + "`");
   }
 
@@ -191,7 +191,7 @@ final class YamlSyntaxErrors {
     int colon = body.indexOf(':');
     String key = body.substring(0, colon);
     String value = body.substring(colon + 1);
-    return error(new Position(line, colonIndex + 2), "missing space after `:` in `" + body + "` on line " + line
+    return error(at(line, colonIndex + 1), "missing space after `:` in `" + body + "` on line " + line
         + ": YAML reads it as one text, not as the key `" + key + "` and its value", "write `" + key + ": " + value + "`");
   }
 
@@ -207,7 +207,7 @@ final class YamlSyntaxErrors {
     if (before.contains(": ") || before.contains(":\t")) {
       String key = keyOf(line);
       String value = content.substring(content.indexOf(':', start) + 1).strip();
-      return error(new Position(line, column + 1), "the value " + (key == null ? "" : "of `" + key + "` ")
+      return error(at(line, column), "the value " + (key == null ? "" : "of `" + key + "` ")
           + "contains `: `, which YAML reads as the start of another key", "quote the value: "
           + (key == null ? "" : key + ": ") + "\"" + value + "\"");
     }
@@ -239,7 +239,7 @@ final class YamlSyntaxErrors {
     // text after a closing quote on the same line: "x" y
     String before = content.substring(0, Math.min(column, content.length())).stripTrailing();
     if (problem.endsWith("'<scalar>'") && (before.endsWith("\"") || before.endsWith("'")) && column > indent) {
-      return error(new Position(line, column + 1), "text after the closing quote on line " + line,
+      return error(at(line, column), "text after the closing quote on line " + line,
           "put the whole value inside the quotes, or remove the text after them");
     }
     if (previous < 1) {
@@ -445,6 +445,18 @@ final class YamlSyntaxErrors {
       return key.substring(1, key.length() - 1);
     }
     return key;
+  }
+
+  /** The char index in {@code line} of a column counted in code points, as SnakeYAML's marks count. */
+  private int index(int line, int column) {
+    String content = lines.line(line);
+    return content.offsetByCodePoints(0, Math.min(column, content.codePointCount(0, content.length())));
+  }
+
+  /** The position of a char index in {@code line}: columns count code points; at most the line's end. */
+  private Position at(int line, int index) {
+    String content = lines.line(line);
+    return new Position(line, content.codePointCount(0, Math.min(index, content.length())) + 1);
   }
 
   private static Diagnostic error(Position at, String message, String hint) {

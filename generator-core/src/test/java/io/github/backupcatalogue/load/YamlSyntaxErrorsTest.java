@@ -76,6 +76,14 @@ class YamlSyntaxErrorsTest {
   }
 
   @Test
+  void columnsCountCharactersNotUtf16Units() {
+    String yaml = "version: 1\naccount\uD83D\uDE00\n  name: x\n";
+    assertThat(only(yaml)).startsWith(F + "2:9: error[BC001]: missing `:` after the key `account\uD83D\uDE00` on line 2\n");
+    String value = "version: 1\naccount:\n  name: \uD83D\uDE00: x\n";
+    assertThat(only(value)).startsWith(F + "3:10: error[BC001]: the value of `name` contains `: `");
+  }
+
+  @Test
   void anUnclosedQuote() {
     String yaml = organizationWith("cross_account_backup: true", "cross_account_backup: \"true");
     assertThat(only(yaml)).isEqualTo(F + "16:25: error[BC001]: the quoted value of `cross_account_backup` on line 16 has "
