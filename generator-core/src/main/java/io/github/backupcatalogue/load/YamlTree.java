@@ -117,8 +117,7 @@ final class YamlTree {
           + " is not allowed in a catalogue", "remove it");
       return;
     } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      error("BC001", position(mark), "the file is not valid YAML: " + describe(e), "fix the YAML syntax at this place");
+      problems.add(YamlSyntaxErrors.translate(e, text));
       return;
     } catch (YAMLException e) {
       error("BC002", Position.START, "the file is too large or too deeply nested to be a catalogue: " + e.getMessage(),
@@ -265,11 +264,5 @@ final class YamlTree {
 
   private static Position position(Mark mark) {
     return mark == null ? Position.START : new Position(mark.getLine() + 1, mark.getColumn() + 1);
-  }
-
-  private static String describe(MarkedYAMLException e) {
-    String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-    String context = e.getContext();
-    return context != null ? context + ", " + problem : problem;
   }
 }

@@ -91,6 +91,6 @@ class LoaderTest {
 
   @Test
   void invalidYamlPointsAtTheProblem() {
-    assertThat(headlines("version: 1\nplans: [unclosed\n")).singleElement().asString().startsWith(F + "3:1: error[BC001]: the file is not valid YAML");
+    assertThat(headlines("version: 1\nplans: [unclosed\n")).containsExactly(F + "2:8: error[BC001]: the list `[` opened on line 2 is not closed");
   }
 }

@@ -7,10 +7,15 @@ import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.validate.ScheduleReport;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -123,10 +128,53 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
   }
 
   /**
+   * True the first time this build reports these diagnostics for this catalogue's content; false
+   * when another goal of this plugin (e.g. validate, then generate) already did in this project.
+   * The plugin context is shared by the plugin's executions within one project and one build; the
+   * key is the catalogue's path, a hash of its content and of the diagnostics, and the output options.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  boolean firstReport(Diagnostics diagnostics) {
+    Map context = getPluginContext();
+    if (context == null) {
+      return true;
+    }
+    String key = "backup-catalogue.reported:" + catalogue.getAbsolutePath() + ":" + format + ":"
+        + (reportFile == null ? "" : reportFile.getAbsolutePath()) + ":" + verbose + ":"
+        + contentHash(diagnostics);
+    synchronized (context) {
+      return context.put(key, Boolean.TRUE) == null;
+    }
+  }
+
+  private static String contentHash(Diagnostics diagnostics) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(diagnostics.source().text().getBytes(StandardCharsets.UTF_8));
+      for (Diagnostic d : diagnostics.all()) {
+        sha.update((byte) 0);
+        sha.update(d.format(diagnostics.source()).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
    * Logs every diagnostic (or writes them in {@link #format}) and, when {@link #verbose}, the next
    * runs of each schedule; fails (bad input, not a broken build) on errors, or warnings if asked.
+   * Diagnostics another goal already reported in this build for the same content are not repeated.
+   * {@code failure} ends the failure message: what the goal did not do.
    */
-  void report(Diagnostics diagnostics) throws MojoExecutionException, MojoFailureException {
+  void report(Diagnostics diagnostics, String failure) throws MojoExecutionException, MojoFailureException {
+    if (!firstReport(diagnostics)) {
+      if (!diagnostics.all().isEmpty()) {
+        getLog().info("backup-catalogue: " + diagnostics.summary() + " (reported above by an earlier goal of this build)");
+      }
+      failIfNeeded(diagnostics, failure);
+      return;
+    }
     DiagnosticFormat chosen = DiagnosticFormat.of(format);
     if (chosen != DiagnosticFormat.TEXT) {
       writeReport(DiagnosticFormats.format(diagnostics, chosen));
@@ -149,13 +197,17 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
         getLog().warn(text);
       }
     }
-    boolean fail = diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty());
-    if (fail) {
-      throw new MojoFailureException("The backup catalogue has problems (" + diagnostics.summary()
-          + "); nothing was generated. Fix them as each message says and run again.");
-    }
+    failIfNeeded(diagnostics, failure);
     if (!diagnostics.all().isEmpty()) {
       getLog().info(diagnostics.summary());
+    }
+  }
+
+  private void failIfNeeded(Diagnostics diagnostics, String failure) throws MojoFailureException {
+    boolean fail = diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty());
+    if (fail) {
+      throw new MojoFailureException("The backup catalogue has problems (" + diagnostics.summary() + ")"
+          + (failure == null ? "" : "; " + failure) + ". Fix them as each message says and run again.");
     }
   }
 }

@@ -21,7 +21,7 @@ public class ValidateMojo extends AbstractCatalogueMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     try {
-      report(BackupCatalogue.validate(catalogue.toPath(), displayName()));
+      report(BackupCatalogue.validate(catalogue.toPath(), displayName()), null);
       getLog().info("backup-catalogue: " + displayName() + " is valid");
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read " + catalogue + ": " + e.getMessage(), e);
