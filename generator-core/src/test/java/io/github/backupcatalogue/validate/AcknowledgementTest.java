@@ -149,4 +149,14 @@ class AcknowledgementTest {
     assertThat(diagnostics.notes().get(0).message()).startsWith(S3 + " (acknowledged: Every bucket in the workloads OU");
     assertThat(diagnostics.all()).extracting(Diagnostic::code).doesNotContain("BC309");
   }
+
+  @Test
+  void aNewRegionCanBeAcknowledged() throws Exception {
+    String yaml = organizationWith("ou: workloads, regions: [eu-west-1]}", "ou: workloads, regions: [eu-west-1, eu-west-4]}")
+        + acknowledge("BC310", "organization.accounts.app.regions", "eu-west-4 opened last week");
+    assertThat(headlines(yaml)).containsExactly(
+        F + "14:67: note[BC310]: region eu-west-4 is not one this version of backup-catalogue knows "
+            + "(acknowledged: eu-west-4 opened last week)",
+        BC305);
+  }
 }
