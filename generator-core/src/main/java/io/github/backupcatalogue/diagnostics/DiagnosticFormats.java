@@ -33,7 +33,10 @@ public final class DiagnosticFormats {
       Map.entry("BC231", "copies to other vaults, regions and accounts"),
       Map.entry("BC241", "selections and backup policies"),
       Map.entry("BC251", "limits of the planned documents"),
-      Map.entry("BC301", "warnings: things that work but need care")));
+      Map.entry("BC018", "acknowledgements of warnings"),
+      Map.entry("BC301", "warnings: things that work but need care"),
+      Map.entry("BC309", "acknowledgements of warnings"),
+      Map.entry("BC310", "warnings: things that work but need care")));
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
