@@ -7,8 +7,10 @@ import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,14 +37,18 @@ public final class Acknowledgements {
       return all;
     }
     List<Diagnostic> problems = new ArrayList<>();
+    List<Optional<JsonPointer>> pointers = new ArrayList<>();
     List<Optional<SourceMap.Extent>> places = new ArrayList<>();
     boolean[] valid = new boolean[entries.size()];
+    // An extent scans the source map: only entries whose code some warning has need one.
+    Set<String> warned = new HashSet<>();
+    all.stream().filter(d -> d.severity() == Severity.WARNING).forEach(d -> warned.add(d.code()));
     for (int i = 0; i < entries.size(); i++) {
       Acknowledgement a = entries.get(i);
       JsonPointer p = JsonPointer.empty().appendProperty("acknowledge").appendIndex(i);
       valid[i] = check(a, p, sourceMap, problems);
-      places.add(valid[i] ? resolve(JsonPointer.empty(), a.at().strip(), sourceMap).flatMap(sourceMap::extent)
-          : Optional.empty());
+      pointers.add(valid[i] ? resolve(JsonPointer.empty(), a.at().strip(), sourceMap) : Optional.empty());
+      places.add(valid[i] && warned.contains(a.code()) ? pointers.get(i).flatMap(sourceMap::extent) : Optional.empty());
     }
     boolean[] used = new boolean[entries.size()];
     List<Diagnostic> result = new ArrayList<>(all.size() + problems.size());
@@ -71,7 +77,7 @@ public final class Acknowledgements {
           JsonPointer p = JsonPointer.empty().appendProperty("acknowledge").appendIndex(i);
           result.add(new Diagnostic(Severity.WARNING, UNUSED, sourceMap.value(p),
               "acknowledges " + a.code() + " at " + a.at().strip() + ", but no such warning remains: remove it",
-              places.get(i).isPresent() ? "the warning was fixed or moved; delete this entry (or correct its code or place)"
+              pointers.get(i).isPresent() ? "the warning was fixed or moved; delete this entry (or correct its code or place)"
                   : "'" + a.at().strip() + "' names nothing in the catalogue; write a dotted path of its names, "
                       + "e.g. plans.Daily or plans.Daily.selections.s3-buckets"));
         }
