@@ -11,6 +11,7 @@ import io.github.backupcatalogue.plan.Model;
 import io.github.backupcatalogue.plan.Planner;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.render.TemplateRenderer;
+import io.github.backupcatalogue.validate.Acknowledgements;
 import io.github.backupcatalogue.validate.CatalogueValidator;
 import io.github.backupcatalogue.validate.PlannedLimits;
 import io.github.backupcatalogue.write.InputFingerprint;
@@ -204,6 +205,10 @@ public final class BackupCatalogue {
         Model.Output output = Planner.plan(load.catalogue().get(), Path.of(load.source().displayName()).getFileName().toString());
         all.addAll(PlannedLimits.check(output, load.sourceMap()));
         plan = Optional.of(output);
+      }
+      all = Acknowledgements.apply(load.catalogue().get(), load.sourceMap(), all);
+      if (all.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+        plan = Optional.empty();
       }
     }
     return new Checked(new Diagnostics(load.source(), all), plan);

@@ -1,6 +1,7 @@
 package io.github.backupcatalogue.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param plans backup plans by plan name
  * @param policies organization backup policies by policy name
  * @param dataClassification the tag that maps data classifications to plans
+ * @param acknowledge warnings the catalogue accepts, each with its code, place and reason
  */
 public record Catalogue(
     @JsonProperty(required = true) Integer version,
@@ -29,7 +31,8 @@ public record Catalogue(
     @JsonProperty(required = true) Map<String, Vault> vaults,
     @JsonProperty(required = true) Map<String, Plan> plans,
     Map<String, Policy> policies,
-    DataClassification dataClassification) {
+    DataClassification dataClassification,
+    List<Acknowledgement> acknowledge) {
 
   public Catalogue {
     settings = Immutables.orDefault(settings, new Settings(null, null));
@@ -38,6 +41,7 @@ public record Catalogue(
     vaults = Immutables.map(vaults);
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
+    acknowledge = Immutables.list(acknowledge);
   }
 
   /** True when the catalogue describes one account that gets plans directly. */

@@ -33,7 +33,10 @@ public final class DiagnosticFormats {
       Map.entry("BC231", "copies to other vaults, regions and accounts"),
       Map.entry("BC241", "selections and backup policies"),
       Map.entry("BC251", "limits of the planned documents"),
-      Map.entry("BC301", "warnings: things that work but need care")));
+      Map.entry("BC018", "acknowledgements of warnings"),
+      Map.entry("BC301", "warnings: things that work but need care"),
+      Map.entry("BC309", "acknowledgements of warnings"),
+      Map.entry("BC310", "warnings: things that work but need care")));
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -91,7 +94,7 @@ public final class DiagnosticFormats {
     String file = property(diagnostics.source().displayName());
     for (Diagnostic d : diagnostics.all()) {
       String message = d.message() + (d.hint() == null ? "" : "\nhint: " + d.hint());
-      out.append("::").append(d.severity().label())
+      out.append("::").append(d.severity() == Severity.NOTE ? "notice" : d.severity().label())
           .append(" file=").append(file)
           .append(",line=").append(d.position().line())
           .append(",col=").append(d.position().column())
@@ -139,7 +142,7 @@ public final class DiagnosticFormats {
       ObjectNode result = results.addObject();
       result.put("ruleId", d.code());
       result.put("ruleIndex", ruleIndex.get(d.code()));
-      result.put("level", d.severity() == Severity.ERROR ? "error" : "warning");
+      result.put("level", d.severity().label()); // SARIF's levels: error, warning, note
       result.putObject("message").put("text", d.message() + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"));
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
       ObjectNode artifact = physical.putObject("artifactLocation");

@@ -30,6 +30,11 @@ public record Diagnostics(SourceFile source, List<Diagnostic> all) {
     return all.stream().filter(d -> d.severity() == Severity.WARNING).toList();
   }
 
+  /** Warnings the catalogue acknowledges: printed, never failing a build. */
+  public List<Diagnostic> notes() {
+    return all.stream().filter(d -> d.severity() == Severity.NOTE).toList();
+  }
+
   public boolean hasErrors() {
     return all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
   }
@@ -45,11 +50,13 @@ public record Diagnostics(SourceFile source, List<Diagnostic> all) {
     return out.toString();
   }
 
-  /** E.g. {@code backup-catalogue.yaml: 2 errors, 1 warning}. */
+  /** E.g. {@code backup-catalogue.yaml: 2 errors, 1 warning} (and {@code , 1 note} when there are notes). */
   public String summary() {
     int errors = errors().size();
     int warnings = warnings().size();
-    return source.displayName() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning");
+    int notes = notes().size();
+    return source.displayName() + ": " + plural(errors, "error") + ", " + plural(warnings, "warning")
+        + (notes == 0 ? "" : ", " + plural(notes, "note"));
   }
 
   private static String plural(int count, String word) {

@@ -1,9 +1,13 @@
 package io.github.backupcatalogue.diagnostics;
 
-/** How bad a {@link Diagnostic} is: errors stop generation, warnings do not (unless asked to). */
+/**
+ * How bad a {@link Diagnostic} is: errors stop generation, warnings do not (unless asked to), notes
+ * never do (a note is a warning the catalogue acknowledges, with its reason).
+ */
 public enum Severity {
   ERROR("error"),
-  WARNING("warning");
+  WARNING("warning"),
+  NOTE("note");
 
   private final String label;
 

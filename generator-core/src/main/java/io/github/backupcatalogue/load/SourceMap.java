@@ -3,7 +3,9 @@ package io.github.backupcatalogue.load;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.github.backupcatalogue.diagnostics.Position;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where each value of the catalogue came from: JSON Pointer -> position of its key and of its value.
@@ -36,5 +38,58 @@ public final class SourceMap {
   public Position key(JsonPointer pointer) {
     Position found = keys.get(pointer.toString());
     return found != null ? found : value(pointer);
+  }
+
+  /** True when the catalogue has a value at {@code pointer}. */
+  public boolean has(JsonPointer pointer) {
+    return values.containsKey(pointer.toString());
+  }
+
+  /**
+   * The part of the file the value at {@code pointer} takes, with its key and everything below it:
+   * from its key (or value) up to, not including, the first later position of a value that is not
+   * below it. Empty when the catalogue has no value there.
+   */
+  public Optional<Extent> extent(JsonPointer pointer) {
+    String at = pointer.toString();
+    if (!values.containsKey(at)) {
+      return Optional.empty();
+    }
+    Position from = key(pointer);
+    Position last = from;
+    for (Map<String, Position> map : List.of(keys, values)) {
+      for (Map.Entry<String, Position> e : map.entrySet()) {
+        if (below(e.getKey(), at) && e.getValue().compareTo(last) > 0) {
+          last = e.getValue();
+        }
+      }
+    }
+    Position to = null;
+    for (Map<String, Position> map : List.of(keys, values)) {
+      for (Map.Entry<String, Position> e : map.entrySet()) {
+        Position p = e.getValue();
+        if (!below(e.getKey(), at) && p.compareTo(last) > 0 && (to == null || p.compareTo(to) < 0)) {
+          to = p;
+        }
+      }
+    }
+    return Optional.of(new Extent(from, to));
+  }
+
+  private static boolean below(String pointer, String ancestor) {
+    return pointer.equals(ancestor) || pointer.startsWith(ancestor.endsWith("/") ? ancestor : ancestor + "/");
+  }
+
+  /**
+   * A range of positions in the file.
+   *
+   * @param from the first position inside
+   * @param to the first position after it, or {@code null} for the end of the file
+   */
+  public record Extent(Position from, Position to) {
+
+    public boolean contains(Position position) {
+      return position.compareTo(from) >= 0 && (to == null || position.compareTo(to) < 0);
+    }
   }
 }

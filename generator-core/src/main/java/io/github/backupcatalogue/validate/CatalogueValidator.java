@@ -677,19 +677,28 @@ public final class CatalogueValidator {
     }
   }
 
-  /** True when the region is a known region of the aws partition; reports it otherwise. */
+  /**
+   * True when the region is a known region of the aws partition, or a well-formed one this version
+   * does not know yet (a warning, BC310: AWS launches regions); reports typos as errors.
+   */
   private boolean checkRegion(String region, JsonPointer at) {
     if (AwsRegions.isOtherPartition(region)) {
       error("BC106", sourceMap.value(at), "region " + region + " is in another AWS partition, which is not supported yet",
           "use regions of the standard aws partition");
       return false;
     }
-    if (!AwsRegions.isKnown(region)) {
+    if (AwsRegions.isKnown(region)) {
+      return true;
+    }
+    java.util.Optional<String> closest = Suggestions.closest(region, AwsRegions.all());
+    if (!AwsRegions.isPlausibleNew(region, closest)) {
       error("BC106", sourceMap.value(at), "'" + region + "' is not an AWS region"
-          + Suggestions.closest(region, AwsRegions.all()).map(s -> "; did you mean '" + s + "'?").orElse(""),
+          + closest.map(s -> "; did you mean '" + s + "'?").orElse(""),
           "regions look like eu-west-1");
       return false;
     }
+    warning("BC310", sourceMap.value(at), "region " + region + " is not one this version of backup-catalogue knows",
+        "if AWS launched it recently, ignore this (or acknowledge it); otherwise check the spelling");
     return true;
   }
 

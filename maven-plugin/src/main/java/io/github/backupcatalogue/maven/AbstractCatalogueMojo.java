@@ -193,6 +193,8 @@ abstract class AbstractCatalogueMojo extends AbstractMojo {
       String text = d.format(diagnostics.source()).stripTrailing();
       if (d.severity() == io.github.backupcatalogue.diagnostics.Severity.ERROR) {
         getLog().error(text);
+      } else if (d.severity() == io.github.backupcatalogue.diagnostics.Severity.NOTE) {
+        getLog().info(text);
       } else {
         getLog().warn(text);
       }
