@@ -107,8 +107,11 @@ public final class Scope {
     map.computeIfAbsent(a, k -> new TreeMap<>()).computeIfAbsent(b, k -> new TreeSet<>()).addAll(values);
   }
 
-  /** The resource types a plan's selections name; {@code *} for a tag selection (any type). */
-  private static List<String> selectionTypes(Catalogue c, String planName, Plan plan) {
+  /**
+   * The resource types a plan's selections name, as written ({@link ResourceTypes#selectedTypes}
+   * resolves them); {@code *} for a tag selection or a data classification (any type).
+   */
+  public static List<String> selectionTypes(Catalogue c, String planName, Plan plan) {
     List<String> types = new ArrayList<>();
     for (Selection selection : plan.selections().values()) {
       if (selection.tag() != null) {
@@ -198,19 +201,9 @@ public final class Scope {
   public static SortedSet<String> reachedAccounts(Organization org, Policy policy) {
     SortedSet<String> reached = new TreeSet<>();
     org.accounts().forEach((name, account) -> {
-      if (policy.attachTo().root() || policy.attachTo().accounts().contains(name)) {
+      if (policy.attachTo().root() || policy.attachTo().accounts().contains(name)
+          || policy.attachTo().organizationalUnits().stream().anyMatch(ou -> isBelow(org, account.ou(), ou))) {
         reached.add(name);
-        return;
-      }
-      String ou = account.ou();
-      Set<String> seen = new java.util.HashSet<>();
-      while (ou != null && !ou.equals(Organization.ROOT) && seen.add(ou)) {
-        if (policy.attachTo().organizationalUnits().contains(ou)) {
-          reached.add(name);
-          return;
-        }
-        var unit = org.organizationalUnits().get(ou);
-        ou = unit == null ? null : unit.parent();
       }
     });
     return reached;

@@ -133,18 +133,7 @@ final class OrganizationRules {
   }
 
   private static List<String> selected(Catalogue c, String planName, Plan plan) {
-    List<String> types = new ArrayList<>();
-    for (Selection selection : plan.selections().values()) {
-      types.addAll(selection.resourceTypes());
-      if (selection.tag() != null) {
-        types.add("*");
-      }
-    }
-    if (c.dataClassification() != null
-        && c.dataClassification().values().values().stream().anyMatch(plans -> plans.contains(planName))) {
-      types.add("*");
-    }
-    return types;
+    return Scope.selectionTypes(c, planName, plan);
   }
 
   // ------------------------------------------------------------ accounts
