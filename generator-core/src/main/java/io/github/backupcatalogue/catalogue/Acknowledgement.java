@@ -12,6 +12,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param reason why the warning is accepted, for reviewers and auditors; not blank
  */
 public record Acknowledgement(
-    @JsonProperty(required = true) String code,
-    @JsonProperty(required = true) String at,
-    @JsonProperty(required = true) String reason) {}
+    @Doc(value = "The warning's code, e.g. BC301.", pattern = "^BC[0-9]{3}$", example = "BC301") @JsonProperty(required = true) String code,
+    @Doc(value = "A dotted path of catalogue names, e.g. plans.S3_Backup_Plan: the warning is acknowledged when it points at or below that place.", example = "plans.S3_Backup_Plan") @JsonProperty(required = true) String at,
+    @Doc("Why the warning is accepted, for reviewers and auditors; not blank.") @JsonProperty(required = true) String reason) {}

@@ -5,7 +5,8 @@ package io.github.backupcatalogue.catalogue;
  *
  * @param windowsVss application-consistent Windows VSS backups of EC2 instances (default false)
  */
-public record AdvancedSettings(Boolean windowsVss) {
+public record AdvancedSettings(
+    @Doc("Application-consistent Windows VSS backups of EC2 instances (default false).") Boolean windowsVss) {
 
   public AdvancedSettings {
     windowsVss = Immutables.orDefault(windowsVss, false);

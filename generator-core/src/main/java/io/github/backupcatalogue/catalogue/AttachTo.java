@@ -9,7 +9,10 @@ import java.util.List;
  * @param organizationalUnits OU names
  * @param accounts account names
  */
-public record AttachTo(Boolean root, List<String> organizationalUnits, List<String> accounts) {
+public record AttachTo(
+    @Doc("The organization root (every account).") Boolean root,
+    @Doc("OU names.") List<String> organizationalUnits,
+    @Doc("Account names.") List<String> accounts) {
 
   public AttachTo {
     root = Immutables.orDefault(root, false);

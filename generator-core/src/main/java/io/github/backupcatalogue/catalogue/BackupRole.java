@@ -7,7 +7,10 @@ package io.github.backupcatalogue.catalogue;
  * @param path the role path (default {@code /})
  * @param permissionsBoundary the ARN of a permissions boundary policy, if the organization uses one
  */
-public record BackupRole(String name, String path, String permissionsBoundary) {
+public record BackupRole(
+    @Doc(value = "The role name (default BackupCatalogueRole).", defaultValue = "BackupCatalogueRole", pattern = "^[\\w+=,.@-]{1,64}$") String name,
+    @Doc(value = "The role path (default /).", defaultValue = "/", example = "/service-role/") String path,
+    @Doc(value = "The ARN of a permissions boundary policy, if the organization uses one.", pattern = "^arn:aws:iam::([0-9]{12}|aws):policy/.+$", example = "arn:aws:iam::012345678901:policy/Boundary") String permissionsBoundary) {
 
   public static final String DEFAULT_NAME = "BackupCatalogueRole";
 

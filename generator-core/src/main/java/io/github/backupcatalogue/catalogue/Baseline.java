@@ -13,7 +13,9 @@ import java.util.List;
  * @param retainOnAccountRemoval keep the stacks (and so the vaults and recovery points) when an
  *     account leaves an OU (default true)
  */
-public record Baseline(@JsonProperty(required = true) List<String> organizationalUnits, Boolean retainOnAccountRemoval) {
+public record Baseline(
+    @Doc("The OUs to deploy to (each with every OU below it).") @JsonProperty(required = true) List<String> organizationalUnits,
+    @Doc(value = "Keep the stacks (and so the vaults and recovery points) when an account leaves an OU (default true).", defaultValue = "true") Boolean retainOnAccountRemoval) {
 
   public Baseline {
     organizationalUnits = Immutables.list(organizationalUnits);

@@ -22,17 +22,17 @@ import java.util.Map;
  * @param acknowledge warnings the catalogue accepts, each with its code, place and reason
  */
 public record Catalogue(
-    @JsonProperty(required = true) Integer version,
-    Organization organization,
-    SingleAccount account,
-    Settings settings,
-    Deployment deployment,
-    BackupRole backupRole,
-    @JsonProperty(required = true) Map<String, Vault> vaults,
-    @JsonProperty(required = true) Map<String, Plan> plans,
-    Map<String, Policy> policies,
-    DataClassification dataClassification,
-    List<Acknowledgement> acknowledge) {
+    @Doc(value = "The format version, always 1 for now.", minimum = 1, maximum = 1, example = "1") @JsonProperty(required = true) Integer version,
+    @Doc("The AWS Organization, its OUs and accounts.") Organization organization,
+    @Doc("The single account, when there is no organization.") SingleAccount account,
+    @Doc("AWS Backup's organization-wide settings.") Settings settings,
+    @Doc("How the generated Terraform reaches each account.") Deployment deployment,
+    @Doc("The IAM role AWS Backup uses in every account.") BackupRole backupRole,
+    @Doc("Vault definitions by vault name.") @JsonProperty(required = true) Map<String, Vault> vaults,
+    @Doc("Backup plans by plan name.") @JsonProperty(required = true) Map<String, Plan> plans,
+    @Doc("Organization backup policies by policy name.") Map<String, Policy> policies,
+    @Doc("The tag that maps data classifications to plans.") DataClassification dataClassification,
+    @Doc("Warnings the catalogue accepts, each with its code, place and reason.") List<Acknowledgement> acknowledge) {
 
   public Catalogue {
     settings = Immutables.orDefault(settings, new Settings(null, null));

@@ -11,10 +11,10 @@ import java.util.Map;
  * @param tagNotLike tag key -> pattern the tag must not match
  */
 public record Conditions(
-    Map<String, String> tagEquals,
-    Map<String, String> tagNotEquals,
-    Map<String, String> tagLike,
-    Map<String, String> tagNotLike) {
+    @Doc("Tag key -> value the tag must equal.") Map<String, String> tagEquals,
+    @Doc("Tag key -> value the tag must not equal.") Map<String, String> tagNotEquals,
+    @Doc("Tag key -> pattern (* wildcards) the tag must match.") Map<String, String> tagLike,
+    @Doc("Tag key -> pattern the tag must not match.") Map<String, String> tagNotLike) {
 
   public Conditions {
     tagEquals = Immutables.map(tagEquals);

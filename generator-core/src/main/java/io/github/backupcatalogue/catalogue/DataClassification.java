@@ -12,7 +12,8 @@ import java.util.Map;
  * @param values classification value -> plan names
  */
 public record DataClassification(
-    @JsonProperty(required = true) String tagKey, @JsonProperty(required = true) Map<String, List<String>> values) {
+    @Doc("The tag key, e.g. data-classification.") @JsonProperty(required = true) String tagKey,
+    @Doc("Classification value -> plan names.") @JsonProperty(required = true) Map<String, List<String>> values) {
 
   public DataClassification {
     values = Immutables.map(values);

@@ -10,7 +10,11 @@ package io.github.backupcatalogue.catalogue;
  * @param deletionWindowDays days before a created key scheduled for deletion is deleted, 7-30
  *     (default 30)
  */
-public record Encryption(KeyType key, String keyArn, Boolean rotation, Integer deletionWindowDays) {
+public record Encryption(
+    @Doc(value = "Create (a customer-managed key per account and region, the default), existing (the key in key_arn) or aws_managed.", defaultValue = "create") KeyType key,
+    @Doc(value = "The existing key's ARN, with key: existing.", pattern = "^arn:aws:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-zA-Z-]+$") String keyArn,
+    @Doc(value = "Yearly automatic rotation of created keys (default true).", defaultValue = "true") Boolean rotation,
+    @Doc(value = "Days before a created key scheduled for deletion is deleted, 7-30 (default 30).", defaultValue = "30", minimum = 7, maximum = 30) Integer deletionWindowDays) {
 
   public Encryption {
     key = Immutables.orDefault(key, KeyType.CREATE);

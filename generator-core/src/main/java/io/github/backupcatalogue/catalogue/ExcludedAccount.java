@@ -10,4 +10,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id the 12-digit account id
  * @param reason why the account is not protected, for reviewers and auditors
  */
-public record ExcludedAccount(@JsonProperty(required = true) String id, @JsonProperty(required = true) String reason) {}
+public record ExcludedAccount(
+    @Doc(value = "The 12-digit account id.", pattern = "^[0-9]{12}$", example = "\"210987654321\"") @JsonProperty(required = true) String id,
+    @Doc(value = "Why the account is not protected, for reviewers and auditors.", example = "sandbox, holds no data") @JsonProperty(required = true) String reason) {}

@@ -22,17 +22,17 @@ import java.util.Map;
  *     one per organization: merge other delegations in here)
  */
 public record Organization(
-    @JsonProperty(required = true) String id,
-    @JsonProperty(required = true) String rootId,
-    @JsonProperty(required = true) String managementAccount,
-    PolicyManagement policyManagement,
-    List<String> delegatedAdministrators,
-    String centralBackupAccount,
-    Map<String, OrganizationalUnit> organizationalUnits,
-    @JsonProperty(required = true) Map<String, Account> accounts,
-    Map<String, ExcludedAccount> excludedAccounts,
-    Baseline baseline,
-    List<PolicyStatement> resourcePolicyStatements) {
+    @Doc(value = "The organization id, o-...", pattern = "^o-[a-z0-9]{10,32}$", example = "o-a1b2c3d4e5") @JsonProperty(required = true) String id,
+    @Doc(value = "The root id, r-...", pattern = "^r-[0-9a-z]{4,32}$", example = "r-a1b2") @JsonProperty(required = true) String rootId,
+    @Doc(value = "The name (in accounts) of the management account.", example = "management") @JsonProperty(required = true) String managementAccount,
+    @Doc(value = "Where backup policies are created and attached from.", defaultValue = "delegated_administrator") PolicyManagement policyManagement,
+    @Doc(value = "Names of the accounts registered as AWS Backup delegated administrators.", defaultValue = "[]", example = "[backup-admin]") List<String> delegatedAdministrators,
+    @Doc(value = "The name of the account holding the central copy vaults.", example = "central-backup") String centralBackupAccount,
+    @Doc("OUs by name.") Map<String, OrganizationalUnit> organizationalUnits,
+    @Doc("Accounts by name.") @JsonProperty(required = true) Map<String, Account> accounts,
+    @Doc("Accounts that receive a backup policy but are deliberately not protected, by name, each with its id and the reason.") Map<String, ExcludedAccount> excludedAccounts,
+    @Doc("A StackSet that protects every account of some OUs, including later ones.") Baseline baseline,
+    @Doc("Statements added to the Organizations resource policy (there is one per organization: merge other delegations in here).") List<PolicyStatement> resourcePolicyStatements) {
 
   /** The name an OU or account uses for the organization root as its parent. */
   public static final String ROOT = "root";

@@ -14,11 +14,11 @@ import java.util.Map;
  * @param tags tags on the backup plan itself
  */
 public record Plan(
-    @JsonProperty(required = true) List<String> regions,
-    @JsonProperty(required = true) Map<String, Rule> rules,
-    Map<String, Selection> selections,
-    AdvancedSettings advancedSettings,
-    Map<String, String> tags) {
+    @Doc(value = "The regions the plan runs in.", example = "[eu-west-1]") @JsonProperty(required = true) List<String> regions,
+    @Doc("The plan's rules by rule name.") @JsonProperty(required = true) Map<String, Rule> rules,
+    @Doc("What the plan backs up, by selection name.") Map<String, Selection> selections,
+    @Doc("Windows VSS.") AdvancedSettings advancedSettings,
+    @Doc("Tags on the backup plan itself.") Map<String, String> tags) {
 
   public Plan {
     regions = Immutables.list(regions);

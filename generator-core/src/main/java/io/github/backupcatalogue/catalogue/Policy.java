@@ -13,10 +13,10 @@ import java.util.List;
  *     default), {@code all}, or a list of {@code override}, {@code append}, {@code remove}
  */
 public record Policy(
-    String description,
-    @JsonProperty(required = true) List<String> plans,
-    @JsonProperty(required = true) AttachTo attachTo,
-    List<String> childPolicies) {
+    @Doc("Shown in AWS Organizations.") String description,
+    @Doc("The names of the plans the policy carries.") @JsonProperty(required = true) List<String> plans,
+    @Doc("Where the policy is attached.") @JsonProperty(required = true) AttachTo attachTo,
+    @Doc(value = "What policies attached lower in the tree may change: none (the default), all, or a list of override, append, remove.", defaultValue = "[none]", example = "[append]") List<String> childPolicies) {
 
   public Policy {
     plans = Immutables.list(plans);

@@ -17,12 +17,12 @@ import java.util.Map;
  * @param condition operator -> key -> values
  */
 public record PolicyStatement(
-    @JsonProperty(required = true) String sid,
-    @JsonProperty(required = true) String effect,
-    @JsonProperty(required = true) Map<String, List<String>> principal,
-    @JsonProperty(required = true) List<String> action,
-    @JsonProperty(required = true) List<String> resource,
-    Map<String, Map<String, List<String>>> condition) {
+    @Doc(value = "The statement id, unique in the policy.", pattern = "^[A-Za-z0-9]{1,128}$", example = "ExistingTagPolicyDelegation") @JsonProperty(required = true) String sid,
+    @Doc("Allow or Deny.") @JsonProperty(required = true) String effect,
+    @Doc("E.g. {AWS: [\"arn:aws:iam::111122223333:root\"]}; never *.") @JsonProperty(required = true) Map<String, List<String>> principal,
+    @Doc("The actions.") @JsonProperty(required = true) List<String> action,
+    @Doc("The resources.") @JsonProperty(required = true) List<String> resource,
+    @Doc("Operator -> key -> values.") Map<String, Map<String, List<String>>> condition) {
 
   public PolicyStatement {
     principal = Immutables.map(principal);

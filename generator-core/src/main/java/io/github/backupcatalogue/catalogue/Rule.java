@@ -20,15 +20,15 @@ import java.util.Map;
  * @param recoveryPointTags tags added to each recovery point
  */
 public record Rule(
-    @JsonProperty(required = true) String schedule,
-    String timezone,
-    Integer startWindowMinutes,
-    Integer completionWindowMinutes,
-    Boolean continuousBackup,
-    @JsonProperty(required = true) Lifecycle lifecycle,
-    @JsonProperty(required = true) String vault,
-    List<CopyAction> copyTo,
-    Map<String, String> recoveryPointTags) {
+    @Doc(value = "An AWS cron expression, cron(minutes hours day-of-month month day-of-week year).", pattern = "^cron\\(.+\\)$", example = "cron(0 3 ? * * *)") @JsonProperty(required = true) String schedule,
+    @Doc(value = "An IANA time zone for the schedule (default UTC).", example = "Europe/London") String timezone,
+    @Doc(value = "How long after the scheduled time a job may start, at least 60 (default 480, as the AWS console).", defaultValue = "480", minimum = 60, maximum = 52560000) Integer startWindowMinutes,
+    @Doc(value = "How long after the scheduled time a job must be done, more than the start window (default 10080, seven days, as the AWS console).", defaultValue = "10080", minimum = 61, maximum = 52560000) Integer completionWindowMinutes,
+    @Doc(value = "Point-in-time recovery for supported resources (default false).", defaultValue = "false") Boolean continuousBackup,
+    @Doc("Retention of the recovery points.") @JsonProperty(required = true) Lifecycle lifecycle,
+    @Doc(value = "The name of the vault the recovery points go to, in the same account.", example = "BackupMcBackupFace") @JsonProperty(required = true) String vault,
+    @Doc("Copies of each recovery point to other vaults.") List<CopyAction> copyTo,
+    @Doc("Tags added to each recovery point.") Map<String, String> recoveryPointTags) {
 
   public static final int DEFAULT_START_WINDOW_MINUTES = 480;
   public static final int DEFAULT_COMPLETION_WINDOW_MINUTES = 10080;

@@ -12,7 +12,11 @@ import java.util.List;
  * @param conditions tag conditions every selected resource must also meet
  * @param excludeResources resource types or ARN patterns never selected
  */
-public record Selection(List<String> resourceTypes, TagMatch tag, Conditions conditions, List<String> excludeResources) {
+public record Selection(
+    @Doc(value = "Resource types by name (S3, EBS, RDS, ...) or ARN patterns.", example = "[RDS, Aurora, DynamoDB]") List<String> resourceTypes,
+    @Doc("Resources carrying this tag.") TagMatch tag,
+    @Doc("Tag conditions every selected resource must also meet.") Conditions conditions,
+    @Doc("Resource types or ARN patterns never selected.") List<String> excludeResources) {
 
   public Selection {
     resourceTypes = Immutables.list(resourceTypes);

@@ -7,7 +7,9 @@ package io.github.backupcatalogue.catalogue;
  * @param crossAccountMonitoring let the management account and delegated administrators see jobs of
  *     every account (default true)
  */
-public record Settings(Boolean crossAccountBackup, Boolean crossAccountMonitoring) {
+public record Settings(
+    @Doc(value = "Allow copies between accounts of the organization (default false).", defaultValue = "false") Boolean crossAccountBackup,
+    @Doc(value = "Let the management account and delegated administrators see jobs of every account (default true).", defaultValue = "true") Boolean crossAccountMonitoring) {
 
   public Settings {
     crossAccountBackup = Immutables.orDefault(crossAccountBackup, false);

@@ -11,9 +11,9 @@ import java.util.List;
  * @param regions the regions the account uses; the first is its home region
  */
 public record SingleAccount(
-    @JsonProperty(required = true) String name,
-    @JsonProperty(required = true) String id,
-    @JsonProperty(required = true) List<String> regions) {
+    @Doc(value = "The account's name, used for the module directory.", pattern = "^[a-z0-9][a-z0-9_-]{0,62}$", example = "startup") @JsonProperty(required = true) String name,
+    @Doc(value = "The 12-digit account id.", pattern = "^[0-9]{12}$", example = "\"012345678901\"") @JsonProperty(required = true) String id,
+    @Doc(value = "The regions the account uses; the first is its home region.", example = "[eu-west-1]") @JsonProperty(required = true) List<String> regions) {
 
   public SingleAccount {
     regions = Immutables.list(regions);

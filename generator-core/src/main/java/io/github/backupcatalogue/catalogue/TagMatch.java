@@ -8,4 +8,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param key the tag key
  * @param value the tag value
  */
-public record TagMatch(@JsonProperty(required = true) String key, @JsonProperty(required = true) String value) {}
+public record TagMatch(
+    @Doc("The tag key.") @JsonProperty(required = true) String key,
+    @Doc("The tag value.") @JsonProperty(required = true) String value) {}

@@ -13,7 +13,11 @@ import java.util.Map;
  * @param tags tags for the vault
  */
 public record Vault(
-    VaultLocation location, Encryption encryption, VaultLock lock, AccessPolicy accessPolicy, Map<String, String> tags) {
+    @Doc(value = "Whether the vault lives in every member account in scope or in the central backup account (default member accounts).", defaultValue = "member_accounts") VaultLocation location,
+    @Doc("The vault's KMS key.") Encryption encryption,
+    @Doc("The vault lock, if any.") VaultLock lock,
+    @Doc("What the vault's access policy allows and denies.") AccessPolicy accessPolicy,
+    @Doc("Tags for the vault.") Map<String, String> tags) {
 
   public Vault {
     location = Immutables.orDefault(location, VaultLocation.MEMBER_ACCOUNTS);

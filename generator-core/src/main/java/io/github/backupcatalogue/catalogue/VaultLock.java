@@ -15,11 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     vault can then never be deleted while it holds recovery points
  */
 public record VaultLock(
-    @JsonProperty(required = true) LockMode mode,
-    Integer minRetentionDays,
-    Integer maxRetentionDays,
-    Integer changeableForDays,
-    Boolean acknowledgeIrreversible) {
+    @Doc("Governance (removable by privileged users) or compliance (irreversible after changeable_for_days).") @JsonProperty(required = true) LockMode mode,
+    @Doc(value = "The shortest retention a recovery point in the vault may have.", minimum = 1, example = "7") Integer minRetentionDays,
+    @Doc(value = "The longest retention a recovery point in the vault may have.", minimum = 1, example = "400") Integer maxRetentionDays,
+    @Doc(value = "Compliance mode only: the grace period (at least 3 days) before the lock becomes immutable.", minimum = 3, maximum = 36500, example = "3") Integer changeableForDays,
+    @Doc("Compliance mode only: must be true, to show the reviewer knows the vault can then never be deleted while it holds recovery points.") Boolean acknowledgeIrreversible) {
 
   public VaultLock {
     acknowledgeIrreversible = Immutables.orDefault(acknowledgeIrreversible, false);

@@ -3,11 +3,17 @@ package io.github.backupcatalogue.load;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.Doc;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The catalogue's JSON Schema, derived from the same records and Jackson introspection the loader
@@ -61,7 +67,9 @@ public final class JsonSchemas {
       ArrayNode required = JsonNodeFactory.instance.arrayNode();
       BeanDescription description = mapper.getDeserializationConfig().introspect(type);
       for (BeanPropertyDefinition property : description.findProperties()) {
-        properties.set(property.getName(), schema(mapper, property.getPrimaryType()));
+        ObjectNode child = schema(mapper, property.getPrimaryType());
+        document(child, property);
+        properties.set(property.getName(), child);
         if (property.isRequired()) {
           required.add(property.getName());
         }
@@ -72,5 +80,44 @@ public final class JsonSchemas {
       node.put("additionalProperties", false);
     }
     return node;
+  }
+
+  /**
+   * The description, default, pattern, range and example of a key, from its record component's
+   * {@link Doc}. Defaults and examples are written as in YAML and read back with the YAML reader,
+   * so {@code [none]} is a list and {@code "012345678901"} a string.
+   */
+  private static void document(ObjectNode node, BeanPropertyDefinition property) {
+    Doc doc = null;
+    for (AnnotatedMember member : new AnnotatedMember[] {property.getConstructorParameter(), property.getField(),
+        property.getGetter()}) {
+      if (doc == null && member != null) {
+        doc = member.getAnnotation(Doc.class);
+      }
+    }
+    if (doc == null) {
+      return;
+    }
+    node.put("description", doc.value());
+    if (!doc.defaultValue().isEmpty()) {
+      node.set("default", yamlValue(doc.defaultValue()));
+    }
+    if (!doc.pattern().isEmpty()) {
+      node.put("pattern", doc.pattern());
+    }
+    if (doc.minimum() != Long.MIN_VALUE) {
+      node.put("minimum", doc.minimum());
+    }
+    if (doc.maximum() != Long.MAX_VALUE) {
+      node.put("maximum", doc.maximum());
+    }
+    if (!doc.example().isEmpty()) {
+      node.putArray("examples").add(yamlValue(doc.example()));
+    }
+  }
+
+  private static JsonNode yamlValue(String yaml) {
+    Object value = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+    return CatalogueLoader.mapper().valueToTree(value);
   }
 }

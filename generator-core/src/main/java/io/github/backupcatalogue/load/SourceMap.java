@@ -15,12 +15,26 @@ public final class SourceMap {
 
   private final Map<String, Position> keys = new HashMap<>();
   private final Map<String, Position> values = new HashMap<>();
+  private final java.util.Set<String> plainNonText = new java.util.HashSet<>();
 
   void put(JsonPointer pointer, Position key, Position value) {
     if (key != null) {
       keys.putIfAbsent(pointer.toString(), key);
     }
     values.putIfAbsent(pointer.toString(), value);
+  }
+
+  /** Marks an unquoted value that YAML reads as a number, boolean or null (YAML 1.1 or 1.2). */
+  void markPlainNonText(JsonPointer pointer) {
+    plainNonText.add(pointer.toString());
+  }
+
+  /**
+   * True when the value at {@code pointer} was written unquoted and YAML tools read it as a number,
+   * boolean or null: {@code 012345678901} is the number 12345678901 to an editor and to the schema.
+   */
+  public boolean isPlainNonText(JsonPointer pointer) {
+    return plainNonText.contains(pointer.toString());
   }
 
   /** Position of the value at {@code pointer}, or of its nearest ancestor that exists. */

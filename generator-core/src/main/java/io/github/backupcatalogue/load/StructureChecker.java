@@ -49,7 +49,14 @@ final class StructureChecker {
     }
     Class<?> raw = type.getRawClass();
     if (raw == String.class) {
-      expectScalar(node, at, "a text value");
+      if (expectScalar(node, at, "a text value") && sourceMap.isPlainNonText(at)) {
+        // One rule for the loader, the schema and editors: text is quoted where YAML would read a
+        // number or boolean (an unquoted 012345678901 is the number 12345678901 to every other tool).
+        error("BC011", at, "'" + node.asText() + "' is not text in YAML: unquoted, it reads as a "
+            + (node.asText().matches("(?i)true|false|yes|no|on|off|y|n") ? "boolean" : "number")
+            + (node.asText().matches("0[0-9]+") ? " and loses its leading zero" : "") + " in editors and other YAML tools",
+            "quote it: \"" + node.asText() + "\"");
+      }
     } else if (raw == Integer.class || raw == int.class) {
       if (expectScalar(node, at, "a whole number") && !node.asText().matches("[+-]?\\d{1,9}")) {
         error("BC011", at, "'" + node.asText() + "' is not a whole number", "write a number of days or minutes, e.g. 35");

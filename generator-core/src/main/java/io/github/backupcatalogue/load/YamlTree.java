@@ -51,6 +51,14 @@ final class YamlTree {
   /** Entries of one mapping or list; the largest real collection is an organization's accounts. */
   static final int MAX_ENTRIES = 25_000;
 
+  /**
+   * Plain scalars YAML 1.2's core schema resolves to a boolean, an integer or a float (YAML 1.2.2,
+   * section 10.3.2); SnakeYAML resolves YAML 1.1's forms. Editors read YAML 1.2.
+   */
+  private static final java.util.regex.Pattern YAML_12_NON_TEXT = java.util.regex.Pattern.compile(
+      "true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+          + "|[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?(\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN");
+
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.BOOL, Tag.FLOAT, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
 
@@ -192,6 +200,11 @@ final class YamlTree {
           return JsonNodeFactory.instance.nullNode();
         }
         checkText(scalar.getValue(), at, InputText.MAX_VALUE_LENGTH, "value");
+        if (scalar.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN
+            && (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)
+                || YAML_12_NON_TEXT.matcher(scalar.getValue()).matches())) {
+          sourceMap.markPlainNonText(pointer);
+        }
         return JsonNodeFactory.instance.textNode(scalar.getValue());
       }
       int entries = node instanceof SequenceNode sequence ? sequence.getValue().size() : ((MappingNode) node).getValue().size();

@@ -76,11 +76,20 @@ class LoaderTest {
     assertThat(headlines(yaml.toString())).singleElement().asString().contains("error[BC002]");
   }
 
+  /**
+   * One rule for the loader, the JSON Schema, editors and the README: account ids (and all text)
+   * are quoted. Unquoted, 012345678901 is the number 12345678901 to every other YAML tool.
+   */
   @Test
-  void leadingZerosOfAccountIdsSurvive() {
-    String yaml = Catalogues.ORGANIZATION.replace("\"345678901234\"", "012345678901");
-    var load = Catalogues.load(yaml);
-    assertThat(load.catalogue().orElseThrow().organization().accounts().get("app").id()).isEqualTo("012345678901");
+  void unquotedAccountIdsAreRefusedAndQuotedOnesKeepTheirLeadingZeros() {
+    String unquoted = Catalogues.ORGANIZATION.replace("\"345678901234\"", "012345678901");
+    assertThat(headlines(unquoted)).containsExactly(F + "14:15: error[BC011]: '012345678901' is not text in YAML: unquoted, "
+        + "it reads as a number and loses its leading zero in editors and other YAML tools");
+    String quoted = Catalogues.ORGANIZATION.replace("\"345678901234\"", "\"012345678901\"");
+    assertThat(Catalogues.load(quoted).catalogue().orElseThrow().organization().accounts().get("app").id())
+        .isEqualTo("012345678901");
+    assertThat(headlines(Catalogues.ORGANIZATION.replace("\"345678901234\"", "345678901234"))).singleElement().asString()
+        .contains("error[BC011]: '345678901234' is not text in YAML: unquoted, it reads as a number in editors");
   }
 
   @Test
