@@ -12,7 +12,6 @@ import io.github.backupcatalogue.catalogue.LockMode;
 import io.github.backupcatalogue.catalogue.Organization;
 import io.github.backupcatalogue.catalogue.OrganizationalUnit;
 import io.github.backupcatalogue.catalogue.Plan;
-import io.github.backupcatalogue.catalogue.Policy;
 import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Rule;
 import io.github.backupcatalogue.catalogue.Selection;
@@ -28,7 +27,6 @@ import io.github.backupcatalogue.plan.Scope;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,14 +39,13 @@ import java.util.regex.Pattern;
  * worse, when a backup job runs. Reports all problems in one pass; each diagnostic points at the
  * value it is about. See the README's table of codes.
  */
-public final class CatalogueValidator {
+public final class CatalogueValidator extends RuleSupport {
 
   public static final int MAX_DELEGATED_ADMINISTRATORS = 5;
   /** Longest time zone name looked up (the longest IANA name has 32 characters). */
   public static final int MAX_TIME_ZONE_LENGTH = 50;
 
 
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern ORG_ID = Pattern.compile("o-[a-z0-9]{10,32}");
   private static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
   private static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
@@ -56,17 +53,13 @@ public final class CatalogueValidator {
   private static final Pattern RULE_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern PLAN_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern POLICY_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,128}");
-  /** Names that become directories: no separators, no dot-dot, nothing a file system treats specially. */
-  private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   private static final Pattern ROLE_PATH = Pattern.compile("/|/[\\u0021-\\u007E]{1,510}/");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
   private static final Set<String> CHILD_POLICY_WORDS = Set.of("none", "all", "override", "append", "remove");
 
-  private final SourceMap sourceMap;
   /** "Now", for schedules that fire only in past years (BC208) and their gaps (BC307). */
   private final Clock clock;
-  private final List<Diagnostic> problems = new ArrayList<>();
 
   public CatalogueValidator(SourceMap sourceMap) {
     this(sourceMap, Clock.systemUTC());
@@ -74,7 +67,7 @@ public final class CatalogueValidator {
 
   /** A validator whose "now" is {@code clock}'s, so that tests are deterministic. */
   public CatalogueValidator(SourceMap sourceMap, Clock clock) {
-    this.sourceMap = sourceMap;
+    super(sourceMap, new ArrayList<>());
     this.clock = clock;
   }
 
@@ -641,8 +634,6 @@ public final class CatalogueValidator {
         "add " + skip.region() + " to the account's regions if it has resources there, or their backup jobs fail"));
   }
 
-  // ---------------------------------------------------------------- helpers
-
   /** A role name, or a path and name ({@code /ops/Name}): aws:PrincipalArn includes the path. */
   private static boolean breakGlassRole(String role) {
     if (!role.startsWith("/")) {
@@ -650,91 +641,5 @@ public final class CatalogueValidator {
     }
     int last = role.lastIndexOf('/');
     return ROLE_PATH.matcher(role.substring(0, last + 1)).matches() && ROLE_NAME.matcher(role.substring(last + 1)).matches();
-  }
-
-  private void checkAccountId(String id, Position at) {
-    if (!ACCOUNT_ID.matcher(id).matches()) {
-      String digits = id.replaceAll("\\D", "");
-      error("BC101", at, "account id '" + id + "' is not 12 digits" + (id.matches("\\d+") ? " (it has " + digits.length() + ")" : ""),
-          "AWS account ids are exactly 12 digits; quote them in YAML (\"012345678901\") so leading zeros survive");
-    }
-  }
-
-  private void checkModuleName(String name, Position at) {
-    if (!MODULE_NAME.matcher(name).matches()) {
-      error("BC107", at, "account name '" + name + "' cannot name a module directory",
-          "use 1-63 lower-case letters, digits, _ and -, starting with a letter or digit");
-    }
-  }
-
-  private void checkRegions(List<String> regions, JsonPointer p) {
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < regions.size(); i++) {
-      JsonPointer at = p.appendIndex(i);
-      if (checkRegion(regions.get(i), at) && !seen.add(regions.get(i))) {
-        error("BC106", sourceMap.value(at), "region " + regions.get(i) + " is listed twice", "list each region once");
-      }
-    }
-  }
-
-  /**
-   * True when the region is a known region of the aws partition, or a well-formed one this version
-   * does not know yet (a warning, BC310: AWS launches regions); reports typos as errors.
-   */
-  private boolean checkRegion(String region, JsonPointer at) {
-    if (AwsRegions.isOtherPartition(region)) {
-      error("BC106", sourceMap.value(at), "region " + region + " is in another AWS partition, which is not supported yet",
-          "use regions of the standard aws partition");
-      return false;
-    }
-    if (AwsRegions.isKnown(region)) {
-      return true;
-    }
-    java.util.Optional<String> closest = Suggestions.closest(region, AwsRegions.all());
-    if (!AwsRegions.isPlausibleNew(region, closest)) {
-      error("BC106", sourceMap.value(at), "'" + region + "' is not an AWS region"
-          + closest.map(s -> "; did you mean '" + s + "'?").orElse(""),
-          "regions look like eu-west-1");
-      return false;
-    }
-    warning("BC310", sourceMap.value(at), "region " + region + " is not one this version of backup-catalogue knows",
-        "if AWS launched it recently, ignore this (or acknowledge it); otherwise check the spelling");
-    return true;
-  }
-
-  /** Reports a name that resolves to nothing; true when it resolves. */
-  private boolean reference(String name, Collection<String> known, String kind, JsonPointer p, boolean rootAllowed) {
-    if (known.contains(name)) {
-      return true;
-    }
-    String suggestion = Suggestions.closest(name, known).map(s -> "; did you mean '" + s + "'?").orElse("");
-    String choices = known.isEmpty() ? "none is defined" : "defined: " + String.join(", ", known);
-    error("BC104", sourceMap.value(p), "unknown " + kind + " '" + name + "'" + suggestion,
-        (rootAllowed ? "use 'root' or a defined " + kind + "; " : "") + choices);
-    return false;
-  }
-
-  private static JsonPointer ptr(String... parts) {
-    JsonPointer p = JsonPointer.empty();
-    for (String part : parts) {
-      p = p.appendProperty(part);
-    }
-    return p;
-  }
-
-  private Position key(String... parts) {
-    return sourceMap.key(ptr(parts));
-  }
-
-  private Position value(String... parts) {
-    return sourceMap.value(ptr(parts));
-  }
-
-  private void error(String code, Position at, String message, String hint) {
-    problems.add(new Diagnostic(Severity.ERROR, code, at, message, hint));
-  }
-
-  private void warning(String code, Position at, String message, String hint) {
-    problems.add(new Diagnostic(Severity.WARNING, code, at, message, hint));
   }
 }
