@@ -19,7 +19,6 @@ import io.github.backupcatalogue.catalogue.Vault;
 import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.catalogue.VaultLock;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
-import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.load.Suggestions;
@@ -73,7 +72,7 @@ public final class CatalogueValidator extends RuleSupport {
 
   /** All problems of the catalogue; none means generation may go ahead. */
   public List<Diagnostic> validate(Catalogue catalogue) {
-    checkShape(catalogue);
+    new ShapeRules(sourceMap, problems).check(catalogue);
     checkRole(catalogue);
     checkVaults(catalogue);
     checkPlans(catalogue);
@@ -93,32 +92,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  // ---------------------------------------------------------------- shape
-
-  private void checkShape(Catalogue c) {
-    if (c.organization() == null && c.account() == null) {
-      error("BC108", Position.START, "the catalogue has neither 'organization' nor 'account'",
-          "add 'organization:' for an AWS Organization with backup policies, or 'account:' for one account");
-    }
-    if (c.organization() != null && c.account() != null) {
-      error("BC108", key("account"), "the catalogue has both 'organization' and 'account'",
-          "keep 'organization:' (backup policies) or 'account:' (plans in one account), not both");
-    }
-    if (c.organization() == null && !c.policies().isEmpty()) {
-      error("BC108", key("policies"), "'policies' needs an 'organization'",
-          "a single account gets its plans directly; remove 'policies' or describe the organization");
-    }
-    if (c.account() != null) {
-      checkModuleName(c.account().name(), value("account", "name"));
-      checkAccountId(c.account().id(), value("account", "id"));
-      checkRegions(c.account().regions(), ptr("account", "regions"));
-      if (c.account().regions().isEmpty()) {
-        error("BC106", key("account", "regions"), "account '" + c.account().name() + "' lists no regions",
-            "list the regions it uses, home region first, e.g. [eu-west-1]");
-      }
-    }
   }
 
   private void checkRole(Catalogue c) {
