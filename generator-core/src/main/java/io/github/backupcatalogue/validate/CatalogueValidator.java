@@ -52,8 +52,6 @@ public final class CatalogueValidator extends RuleSupport {
   private static final Pattern RULE_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern PLAN_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern POLICY_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,128}");
-  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
-  private static final Pattern ROLE_PATH = Pattern.compile("/|/[\\u0021-\\u007E]{1,510}/");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
   private static final Set<String> CHILD_POLICY_WORDS = Set.of("none", "all", "override", "append", "remove");
 
@@ -73,7 +71,7 @@ public final class CatalogueValidator extends RuleSupport {
   /** All problems of the catalogue; none means generation may go ahead. */
   public List<Diagnostic> validate(Catalogue catalogue) {
     new ShapeRules(sourceMap, problems).check(catalogue);
-    checkRole(catalogue);
+    new RoleRules(sourceMap, problems).check(catalogue);
     checkVaults(catalogue);
     checkPlans(catalogue);
     if (catalogue.organization() != null) {
@@ -92,36 +90,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  private void checkRole(Catalogue c) {
-    var role = c.backupRole();
-    if (!ROLE_NAME.matcher(role.name()).matches()) {
-      error("BC107", value("backup_role", "name"), "role name '" + role.name() + "' is not a valid IAM role name",
-          "use 1-64 letters, digits and +=,.@_-");
-    }
-    if (!ROLE_PATH.matcher(role.path()).matches()) {
-      error("BC107", value("backup_role", "path"), "role path '" + role.path() + "' must start and end with '/'",
-          "e.g. / or /service-role/");
-    }
-    if (role.permissionsBoundary() != null && !role.permissionsBoundary().matches("arn:aws:iam::(\\d{12}|aws):policy/.+")) {
-      error("BC107", value("backup_role", "permissions_boundary"), "'" + role.permissionsBoundary()
-          + "' is not an IAM policy ARN", "e.g. arn:aws:iam::123456789012:policy/Boundary");
-    }
-    if (c.deployment().assumeRoleName() != null && !ROLE_NAME.matcher(c.deployment().assumeRoleName()).matches()) {
-      error("BC107", value("deployment", "assume_role_name"), "'" + c.deployment().assumeRoleName()
-          + "' is not a valid IAM role name", "e.g. OrganizationAccountAccessRole");
-    }
-    String management = c.deployment().managementAssumeRoleName();
-    if (management != null && !ROLE_NAME.matcher(management).matches()) {
-      error("BC107", value("deployment", "management_assume_role_name"), "'" + management
-          + "' is not a valid IAM role name", "name a role that exists in the management account, or leave it out to "
-              + "use the pipeline's credentials");
-    }
-    if (management != null && c.organization() == null) {
-      error("BC108", key("deployment", "management_assume_role_name"), "a single-account catalogue has no management account",
-          "use deployment.assume_role_name");
-    }
   }
 
   // ---------------------------------------------------------------- organization
@@ -288,7 +256,7 @@ public final class CatalogueValidator extends RuleSupport {
             "remove 'location: central_account'");
       }
       var access = vault.accessPolicy();
-      if (access.breakGlassRole() != null && !breakGlassRole(access.breakGlassRole())) {
+      if (access.breakGlassRole() != null && !RoleRules.breakGlassRole(access.breakGlassRole())) {
         error("BC107", sourceMap.value(p.appendProperty("access_policy").appendProperty("break_glass_role")),
             "'" + access.breakGlassRole() + "' is not an IAM role name", "give the role's name, or its path and name "
                 + "(/ops/BackupBreakGlass), not its ARN");
@@ -605,14 +573,5 @@ public final class CatalogueValidator extends RuleSupport {
         "plan '" + skip.plan() + "' runs in " + skip.region() + " for account '" + skip.account()
             + "', which does not list that region; no vault is generated there",
         "add " + skip.region() + " to the account's regions if it has resources there, or their backup jobs fail"));
-  }
-
-  /** A role name, or a path and name ({@code /ops/Name}): aws:PrincipalArn includes the path. */
-  private static boolean breakGlassRole(String role) {
-    if (!role.startsWith("/")) {
-      return ROLE_NAME.matcher(role).matches();
-    }
-    int last = role.lastIndexOf('/');
-    return ROLE_PATH.matcher(role.substring(0, last + 1)).matches() && ROLE_NAME.matcher(role.substring(last + 1)).matches();
   }
 }
