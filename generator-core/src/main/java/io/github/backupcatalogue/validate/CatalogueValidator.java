@@ -9,7 +9,6 @@ import io.github.backupcatalogue.catalogue.Encryption;
 import io.github.backupcatalogue.catalogue.KeyType;
 import io.github.backupcatalogue.catalogue.Lifecycle;
 import io.github.backupcatalogue.catalogue.LockMode;
-import io.github.backupcatalogue.catalogue.Organization;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.Rule;
 import io.github.backupcatalogue.catalogue.Selection;
@@ -24,9 +23,7 @@ import io.github.backupcatalogue.plan.Scope;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -44,9 +41,7 @@ public final class CatalogueValidator extends RuleSupport {
   private static final Pattern VAULT_NAME = Pattern.compile("[0-9A-Za-z_-]{2,50}");
   private static final Pattern RULE_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern PLAN_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
-  private static final Pattern POLICY_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,128}");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
-  private static final Set<String> CHILD_POLICY_WORDS = Set.of("none", "all", "override", "append", "remove");
 
   /** "Now", for schedules that fire only in past years (BC208) and their gaps (BC307). */
   private final Clock clock;
@@ -69,7 +64,7 @@ public final class CatalogueValidator extends RuleSupport {
     checkPlans(catalogue);
     if (catalogue.organization() != null) {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());
-      checkPolicies(catalogue, catalogue.organization());
+      new PolicyRules(sourceMap, problems).check(catalogue, catalogue.organization());
     }
     checkClassification(catalogue);
     checkCopyWiring(catalogue);
@@ -83,47 +78,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  private void checkPolicies(Catalogue c, Organization org) {
-    c.policies().forEach((name, policy) -> {
-      JsonPointer p = ptr("policies", name);
-      if (!POLICY_NAME.matcher(name).matches()) {
-        error("BC107", sourceMap.key(p), "policy name '" + name + "' is not valid", "use 1-128 letters, digits and _.-");
-      }
-      for (int i = 0; i < policy.plans().size(); i++) {
-        reference(policy.plans().get(i), c.plans().keySet(), "plan", p.appendProperty("plans").appendIndex(i), false);
-      }
-      var attach = policy.attachTo();
-      for (int i = 0; i < attach.organizationalUnits().size(); i++) {
-        reference(attach.organizationalUnits().get(i), org.organizationalUnits().keySet(), "organizational unit",
-            p.appendProperty("attach_to").appendProperty("organizational_units").appendIndex(i), false);
-      }
-      for (int i = 0; i < attach.accounts().size(); i++) {
-        reference(attach.accounts().get(i), org.accounts().keySet(), "account",
-            p.appendProperty("attach_to").appendProperty("accounts").appendIndex(i), false);
-      }
-      if (!attach.root() && attach.organizationalUnits().isEmpty() && attach.accounts().isEmpty()) {
-        error("BC104", sourceMap.key(p.appendProperty("attach_to")), "policy '" + name + "' is attached nowhere",
-            "set 'root: true', or list organizational_units or accounts");
-      }
-      List<String> words = policy.childPolicies();
-      for (int i = 0; i < words.size(); i++) {
-        if (!CHILD_POLICY_WORDS.contains(words.get(i))) {
-          error("BC244", sourceMap.value(p.appendProperty("child_policies").appendIndex(i)), "'" + words.get(i)
-              + "' is not a child-policy permission", "write none, all, or a list of override, append, remove");
-        }
-      }
-      if (words.size() > 1 && (words.contains("none") || words.contains("all"))) {
-        error("BC244", value("policies", name, "child_policies"), "'none' and 'all' stand alone",
-            "write none, all, or a list of override, append, remove");
-      }
-    });
-    Set<String> used = new HashSet<>();
-    c.policies().values().forEach(policy -> used.addAll(policy.plans()));
-    c.plans().keySet().stream().filter(plan -> !used.contains(plan)).forEach(plan -> warning("BC304",
-        sourceMap.key(ptr("plans", plan)), "plan '" + plan + "' is in no policy, so no account receives it",
-        "add it to a policy's 'plans', or remove it"));
   }
 
   // ---------------------------------------------------------------- vaults
