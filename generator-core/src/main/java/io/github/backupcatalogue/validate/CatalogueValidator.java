@@ -5,10 +5,8 @@ import io.github.backupcatalogue.catalogue.Account;
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.catalogue.CopyAction;
 import io.github.backupcatalogue.catalogue.DataClassification;
-import io.github.backupcatalogue.catalogue.Encryption;
 import io.github.backupcatalogue.catalogue.KeyType;
 import io.github.backupcatalogue.catalogue.Lifecycle;
-import io.github.backupcatalogue.catalogue.LockMode;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.Rule;
 import io.github.backupcatalogue.catalogue.Selection;
@@ -38,10 +36,8 @@ public final class CatalogueValidator extends RuleSupport {
   public static final int MAX_TIME_ZONE_LENGTH = 50;
 
 
-  private static final Pattern VAULT_NAME = Pattern.compile("[0-9A-Za-z_-]{2,50}");
   private static final Pattern RULE_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
   private static final Pattern PLAN_NAME = Pattern.compile("[0-9A-Za-z_.-]{1,50}");
-  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
 
   /** "Now", for schedules that fire only in past years (BC208) and their gaps (BC307). */
   private final Clock clock;
@@ -60,7 +56,7 @@ public final class CatalogueValidator extends RuleSupport {
   public List<Diagnostic> validate(Catalogue catalogue) {
     new ShapeRules(sourceMap, problems).check(catalogue);
     new RoleRules(sourceMap, problems).check(catalogue);
-    checkVaults(catalogue);
+    new VaultRules(sourceMap, problems).check(catalogue);
     checkPlans(catalogue);
     if (catalogue.organization() != null) {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());
@@ -78,85 +74,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  // ---------------------------------------------------------------- vaults
-
-  private void checkVaults(Catalogue c) {
-    c.vaults().forEach((name, vault) -> {
-      JsonPointer p = ptr("vaults", name);
-      if (!VAULT_NAME.matcher(name).matches()) {
-        error("BC107", sourceMap.key(p), "vault name '" + name + "' is not valid", "use 2-50 letters, digits, _ and -");
-      }
-      checkEncryption(name, vault.encryption(), p.appendProperty("encryption"));
-      if (vault.lock() != null) {
-        checkLock(vault.lock(), p.appendProperty("lock"));
-      }
-      if (vault.location() == VaultLocation.CENTRAL_ACCOUNT && c.organization() != null
-          && c.organization().centralBackupAccount() == null) {
-        error("BC234", sourceMap.value(p.appendProperty("location")), "vault '" + name
-            + "' lives in the central account, but the organization names no central_backup_account",
-            "add 'central_backup_account: <account name>' under organization");
-      }
-      if (vault.location() == VaultLocation.CENTRAL_ACCOUNT && c.organization() == null) {
-        error("BC234", sourceMap.value(p.appendProperty("location")), "a single-account catalogue has no central account",
-            "remove 'location: central_account'");
-      }
-      var access = vault.accessPolicy();
-      if (access.breakGlassRole() != null && !RoleRules.breakGlassRole(access.breakGlassRole())) {
-        error("BC107", sourceMap.value(p.appendProperty("access_policy").appendProperty("break_glass_role")),
-            "'" + access.breakGlassRole() + "' is not an IAM role name", "give the role's name, or its path and name "
-                + "(/ops/BackupBreakGlass), not its ARN");
-      }
-    });
-  }
-
-  private void checkEncryption(String vault, Encryption e, JsonPointer p) {
-    if (e.key() == KeyType.EXISTING && e.keyArn() == null) {
-      error("BC226", sourceMap.value(p.appendProperty("key")), "vault '" + vault + "' uses an existing key but gives no key_arn",
-          "add 'key_arn: arn:aws:kms:<region>:<account>:key/<id>'");
-    }
-    if (e.keyArn() != null && e.key() != KeyType.EXISTING) {
-      error("BC226", sourceMap.key(p.appendProperty("key_arn")), "key_arn is only read with 'key: existing'",
-          "add 'key: existing', or remove key_arn");
-    }
-    if (e.keyArn() != null && !KMS_KEY_ARN.matcher(e.keyArn()).matches()) {
-      error("BC226", sourceMap.value(p.appendProperty("key_arn")), "'" + e.keyArn() + "' is not a KMS key ARN",
-          "write arn:aws:kms:<region>:<account>:key/<key id>; aliases are not accepted by AWS Backup vaults");
-    }
-    if (e.deletionWindowDays() < 7 || e.deletionWindowDays() > 30) {
-      error("BC225", sourceMap.value(p.appendProperty("deletion_window_days")), "deletion_window_days is "
-          + e.deletionWindowDays() + "; KMS accepts 7 to 30", "use 30, the safest");
-    }
-  }
-
-  private void checkLock(VaultLock lock, JsonPointer p) {
-    if (lock.minRetentionDays() != null && lock.minRetentionDays() < 1) {
-      error("BC223", sourceMap.value(p.appendProperty("min_retention_days")), "min_retention_days must be at least 1", null);
-    }
-    if (lock.minRetentionDays() != null && lock.maxRetentionDays() != null && lock.minRetentionDays() > lock.maxRetentionDays()) {
-      error("BC223", sourceMap.value(p.appendProperty("max_retention_days")), "max_retention_days (" + lock.maxRetentionDays()
-          + ") is less than min_retention_days (" + lock.minRetentionDays() + ")", "swap them or correct one");
-    }
-    if (lock.mode() == LockMode.GOVERNANCE && lock.changeableForDays() != null) {
-      error("BC224", sourceMap.key(p.appendProperty("changeable_for_days")),
-          "changeable_for_days turns a lock into compliance mode, but mode is governance",
-          "remove changeable_for_days, or set 'mode: compliance' deliberately");
-    }
-    if (lock.mode() == LockMode.COMPLIANCE) {
-      if (lock.changeableForDays() == null) {
-        error("BC221", sourceMap.key(p), "a compliance lock needs changeable_for_days (at least 3)",
-            "add 'changeable_for_days: 3': the grace period in which the lock can still be removed");
-      } else if (lock.changeableForDays() < 3) {
-        error("BC221", sourceMap.value(p.appendProperty("changeable_for_days")), "changeable_for_days is "
-            + lock.changeableForDays() + "; AWS requires at least 3", "use 3 or more");
-      }
-      if (!lock.acknowledgeIrreversible()) {
-        error("BC222", sourceMap.value(p.appendProperty("mode")), "a compliance lock is irreversible after "
-            + "changeable_for_days: nobody, not even the root user, can delete the vault or shorten retention",
-            "if that is intended, add 'acknowledge_irreversible: true' to this lock");
-      }
-    }
   }
 
   // ---------------------------------------------------------------- plans
