@@ -3,7 +3,6 @@ package io.github.backupcatalogue.validate;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.github.backupcatalogue.catalogue.Account;
 import io.github.backupcatalogue.catalogue.Catalogue;
-import io.github.backupcatalogue.catalogue.DataClassification;
 import io.github.backupcatalogue.catalogue.KeyType;
 import io.github.backupcatalogue.catalogue.Vault;
 import io.github.backupcatalogue.catalogue.VaultLocation;
@@ -51,7 +50,7 @@ public final class CatalogueValidator extends RuleSupport {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());
       new PolicyRules(sourceMap, problems).check(catalogue, catalogue.organization());
     }
-    checkClassification(catalogue);
+    new ClassificationRules(sourceMap, problems).check(catalogue);
     checkCopyWiring(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
@@ -63,25 +62,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  private void checkClassification(Catalogue c) {
-    DataClassification dc = c.dataClassification();
-    if (dc == null) {
-      return;
-    }
-    if (dc.tagKey().isBlank() || dc.tagKey().length() > 128) {
-      error("BC107", value("data_classification", "tag_key"), "the classification tag key must be 1-128 characters", null);
-    }
-    dc.values().forEach((value, plans) -> {
-      JsonPointer p = ptr("data_classification", "values", value);
-      if (plans.isEmpty()) {
-        error("BC104", sourceMap.key(p), "classification '" + value + "' maps to no plan", "list the plans it needs");
-      }
-      for (int i = 0; i < plans.size(); i++) {
-        reference(plans.get(i), c.plans().keySet(), "plan", p.appendIndex(i), false);
-      }
-    });
   }
 
   // ---------------------------------------------------------------- cross-account wiring
