@@ -1,11 +1,7 @@
 package io.github.backupcatalogue.validate;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import io.github.backupcatalogue.catalogue.Account;
 import io.github.backupcatalogue.catalogue.Catalogue;
-import io.github.backupcatalogue.catalogue.KeyType;
-import io.github.backupcatalogue.catalogue.Vault;
-import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Severity;
 import io.github.backupcatalogue.load.SourceMap;
@@ -51,7 +47,7 @@ public final class CatalogueValidator extends RuleSupport {
       new PolicyRules(sourceMap, problems).check(catalogue, catalogue.organization());
     }
     new ClassificationRules(sourceMap, problems).check(catalogue);
-    checkCopyWiring(catalogue);
+    new CopyWiringRules(sourceMap, problems).check(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
@@ -62,40 +58,6 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  // ---------------------------------------------------------------- cross-account wiring
-
-  private void checkCopyWiring(Catalogue c) {
-    c.plans().forEach((planName, plan) -> plan.rules().forEach((ruleName, rule) -> {
-      for (int i = 0; i < rule.copyTo().size(); i++) {
-        Vault destination = c.vaults().get(rule.copyTo().get(i).vault());
-        if (destination == null || destination.location() != VaultLocation.CENTRAL_ACCOUNT) {
-          continue;
-        }
-        JsonPointer cp = ptr("plans", planName, "rules", ruleName, "copy_to").appendIndex(i).appendProperty("vault");
-        String vaultName = rule.copyTo().get(i).vault();
-        if (destination.encryption().key() == KeyType.AWS_MANAGED) {
-          error("BC231", sourceMap.value(cp), "copies go to vault '" + vaultName + "' in another account, but it is "
-              + "encrypted with the AWS managed key, whose policy cannot let other accounts in",
-              "use 'key: create' (the default) for vault '" + vaultName + "'");
-        }
-        if (destination.encryption().key() == KeyType.EXISTING) {
-          warning("BC302", sourceMap.value(cp), "vault '" + vaultName + "' uses an existing key; the generator cannot "
-              + "add the source accounts' backup roles to its key policy", "grant those roles kms:Encrypt, Decrypt, "
-              + "ReEncrypt*, GenerateDataKey*, DescribeKey and CreateGrant in the key's policy yourself");
-        }
-        if (Boolean.FALSE.equals(destination.accessPolicy().allowCopyFromOrganization())) {
-          error("BC238", sourceMap.value(cp), "copies go to vault '" + vaultName + "' from other accounts, but its "
-              + "access policy does not allow copies in; every copy job would fail with AccessDenied",
-              "remove 'allow_copy_from_organization: false' from vault '" + vaultName + "'");
-        }
-        if (!c.settings().crossAccountBackup()) {
-          error("BC232", sourceMap.value(cp), "copies go to another account, but settings.cross_account_backup is off",
-              "set 'settings: {cross_account_backup: true}'");
-        }
-      }
-    }));
   }
 
   // ---------------------------------------------------------------- scope (needs valid references)
