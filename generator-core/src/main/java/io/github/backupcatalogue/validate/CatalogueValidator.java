@@ -1,6 +1,5 @@
 package io.github.backupcatalogue.validate;
 
-import io.github.backupcatalogue.catalogue.Account;
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.diagnostics.Severity;
@@ -14,17 +13,21 @@ import java.util.List;
  * Stage 2, validate: every rule AWS would otherwise enforce only at {@code terraform apply} or,
  * worse, when a backup job runs. Reports all problems in one pass; each diagnostic points at the
  * value it is about. See the README's table of codes.
+ *
+ * <p>The rules live in classes by concern (ShapeRules, RoleRules, VaultRules, PlanRules, ...), each
+ * with its codes, messages and hints; this class runs them in a fixed order, which is the order of
+ * the diagnostics.
  */
-public final class CatalogueValidator extends RuleSupport {
+public final class CatalogueValidator {
 
   public static final int MAX_DELEGATED_ADMINISTRATORS = 5;
   /** Longest time zone name looked up (the longest IANA name has 32 characters). */
   public static final int MAX_TIME_ZONE_LENGTH = 50;
 
-
-
+  private final SourceMap sourceMap;
   /** "Now", for schedules that fire only in past years (BC208) and their gaps (BC307). */
   private final Clock clock;
+  private final List<Diagnostic> problems = new ArrayList<>();
 
   public CatalogueValidator(SourceMap sourceMap) {
     this(sourceMap, Clock.systemUTC());
@@ -32,7 +35,7 @@ public final class CatalogueValidator extends RuleSupport {
 
   /** A validator whose "now" is {@code clock}'s, so that tests are deterministic. */
   public CatalogueValidator(SourceMap sourceMap, Clock clock) {
-    super(sourceMap, new ArrayList<>());
+    this.sourceMap = sourceMap;
     this.clock = clock;
   }
 
@@ -54,30 +57,9 @@ public final class CatalogueValidator extends RuleSupport {
       problems.addAll(organizationRules.check(catalogue));
     }
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
-      checkScope(catalogue);
+      new ScopeRules(sourceMap, problems).check(catalogue);
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);
-  }
-
-  // ---------------------------------------------------------------- scope (needs valid references)
-
-  private void checkScope(Catalogue c) {
-    Scope scope = Scope.of(c);
-    if (c.organization() != null && c.organization().centralBackupAccount() != null) {
-      String central = c.organization().centralBackupAccount();
-      Account account = c.organization().accounts().get(central);
-      scope.centralRegions().forEach((vault, regions) -> regions.forEach(region -> {
-        if (!account.regions().isEmpty() && !account.regions().contains(region)) {
-          error("BC235", value("organization", "accounts", central, "regions"), "copies go to central vault '" + vault
-              + "' in " + region + ", which the central account '" + central + "' does not list",
-              "add " + region + " to its regions, or copy to a listed region");
-        }
-      }));
-    }
-    scope.skippedRegions().forEach(skip -> warning("BC303", value("organization", "accounts", skip.account(), "regions"),
-        "plan '" + skip.plan() + "' runs in " + skip.region() + " for account '" + skip.account()
-            + "', which does not list that region; no vault is generated there",
-        "add " + skip.region() + " to the account's regions if it has resources there, or their backup jobs fail"));
   }
 }
