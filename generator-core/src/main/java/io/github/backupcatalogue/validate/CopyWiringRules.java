@@ -1,0 +1,53 @@
+package io.github.backupcatalogue.validate;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.KeyType;
+import io.github.backupcatalogue.catalogue.Vault;
+import io.github.backupcatalogue.catalogue.VaultLocation;
+import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.load.SourceMap;
+import java.util.List;
+
+/**
+ * Copies into the central account: the key (BC231, BC302), the vault's access policy (BC238), and
+ * settings.cross_account_backup (BC232).
+ */
+final class CopyWiringRules extends RuleSupport {
+
+  CopyWiringRules(SourceMap sourceMap, List<Diagnostic> problems) {
+    super(sourceMap, problems);
+  }
+
+  void check(Catalogue c) {
+    c.plans().forEach((planName, plan) -> plan.rules().forEach((ruleName, rule) -> {
+      for (int i = 0; i < rule.copyTo().size(); i++) {
+        Vault destination = c.vaults().get(rule.copyTo().get(i).vault());
+        if (destination == null || destination.location() != VaultLocation.CENTRAL_ACCOUNT) {
+          continue;
+        }
+        JsonPointer cp = ptr("plans", planName, "rules", ruleName, "copy_to").appendIndex(i).appendProperty("vault");
+        String vaultName = rule.copyTo().get(i).vault();
+        if (destination.encryption().key() == KeyType.AWS_MANAGED) {
+          error("BC231", sourceMap.value(cp), "copies go to vault '" + vaultName + "' in another account, but it is "
+              + "encrypted with the AWS managed key, whose policy cannot let other accounts in",
+              "use 'key: create' (the default) for vault '" + vaultName + "'");
+        }
+        if (destination.encryption().key() == KeyType.EXISTING) {
+          warning("BC302", sourceMap.value(cp), "vault '" + vaultName + "' uses an existing key; the generator cannot "
+              + "add the source accounts' backup roles to its key policy", "grant those roles kms:Encrypt, Decrypt, "
+              + "ReEncrypt*, GenerateDataKey*, DescribeKey and CreateGrant in the key's policy yourself");
+        }
+        if (Boolean.FALSE.equals(destination.accessPolicy().allowCopyFromOrganization())) {
+          error("BC238", sourceMap.value(cp), "copies go to vault '" + vaultName + "' from other accounts, but its "
+              + "access policy does not allow copies in; every copy job would fail with AccessDenied",
+              "remove 'allow_copy_from_organization: false' from vault '" + vaultName + "'");
+        }
+        if (!c.settings().crossAccountBackup()) {
+          error("BC232", sourceMap.value(cp), "copies go to another account, but settings.cross_account_backup is off",
+              "set 'settings: {cross_account_backup: true}'");
+        }
+      }
+    }));
+  }
+}
