@@ -28,9 +28,8 @@ import java.util.regex.Pattern;
  * policy's own statements, the keys that cross-account copies need shared, and the parts of a plan
  * AWS's backup-policy syntax cannot carry. Each rule's code, message and hint are here together.
  */
-final class OrganizationRules {
+final class OrganizationRules extends RuleSupport {
 
-  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   private static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,128}");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:([a-z0-9-]+):(\\d{12}):key/[0-9a-zA-Z-]+");
   /** Sids of the generated Organizations resource policy, which the catalogue's statements may not reuse. */
@@ -40,11 +39,8 @@ final class OrganizationRules {
   /** Types with continuous backup and point-in-time restore ("Point-in-time recovery", AWS Backup developer guide). */
   private static final Set<String> CONTINUOUS_TYPES = Set.of("RDS", "Aurora", "S3");
 
-  private final SourceMap sourceMap;
-  private final List<Diagnostic> problems = new ArrayList<>();
-
   OrganizationRules(SourceMap sourceMap) {
-    this.sourceMap = sourceMap;
+    super(sourceMap, new ArrayList<>());
   }
 
   /** Rules that need valid references are run by the caller only when there are no errors yet. */
@@ -143,7 +139,7 @@ final class OrganizationRules {
     org.accounts().values().forEach(a -> protectedIds.add(a.id()));
     org.excludedAccounts().forEach((name, excluded) -> {
       JsonPointer p = ptr("organization", "excluded_accounts", name);
-      checkAccountId(excluded.id(), p.appendProperty("id"));
+      checkAccountId(excluded.id(), sourceMap.value(p.appendProperty("id")));
       if (protectedIds.contains(excluded.id())) {
         error("BC110", sourceMap.value(p.appendProperty("id")), "account " + excluded.id() + " is both in "
             + "organization.accounts and excluded", "remove it from one of the two");
@@ -288,34 +284,5 @@ final class OrganizationRules {
         }
       }
     }));
-  }
-
-  // ------------------------------------------------------------ helpers
-
-  private void checkAccountId(String id, JsonPointer at) {
-    if (!ACCOUNT_ID.matcher(id).matches()) {
-      error("BC101", sourceMap.value(at), "account id '" + id + "' is not 12 digits",
-          "AWS account ids are exactly 12 digits; quote them in YAML (\"012345678901\") so leading zeros survive");
-    }
-  }
-
-  private static JsonPointer ptr(String... parts) {
-    JsonPointer p = JsonPointer.empty();
-    for (String part : parts) {
-      p = p.appendProperty(part);
-    }
-    return p;
-  }
-
-  private io.github.backupcatalogue.diagnostics.Position key(String... parts) {
-    return sourceMap.key(ptr(parts));
-  }
-
-  private void error(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
-    problems.add(new Diagnostic(Severity.ERROR, code, at, message, hint));
-  }
-
-  private void warning(String code, io.github.backupcatalogue.diagnostics.Position at, String message, String hint) {
-    problems.add(new Diagnostic(Severity.WARNING, code, at, message, hint));
   }
 }
