@@ -56,6 +56,8 @@ RESOURCE_TYPES = [
     "aws_kms_grant",
     "aws_cloudformation_stack_set",
     "aws_cloudformation_stack_set_instance",
+    "aws_backup_framework",
+    "aws_backup_report_plan",
 ]
 # data sources: lib/data-aws-*/ in the package (class DataAws...)
 DATA_SOURCE_TYPES = [

@@ -203,6 +203,10 @@ public final class BackupCatalogue {
       all.addAll(new CatalogueValidator(load.sourceMap()).validate(load.catalogue().get()));
       if (all.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
         Model.Output output = Planner.plan(load.catalogue().get(), Path.of(load.source().displayName()).getFileName().toString());
+        if (load.catalogue().get().declaresCompliance()) {
+          output = new Model.Output(output.catalogue(), output.modules(),
+              io.github.backupcatalogue.compliance.ComplianceReport.of(load.catalogue().get(), load.sourceMap(), output));
+        }
         all.addAll(PlannedLimits.check(output, load.sourceMap()));
         plan = Optional.of(output);
       }

@@ -20,6 +20,10 @@ import java.util.Map;
  * @param policies organization backup policies by policy name
  * @param dataClassification the tag that maps data classifications to plans
  * @param acknowledge warnings the catalogue accepts, each with its code, place and reason
+ * @param controls the AWS Backup Audit Manager controls every account in their scope must meet, by
+ *     control name: checked before apply against each account's effective plans, and deployed as
+ *     frameworks so that AWS checks them after apply
+ * @param auditReports AWS Backup Audit Manager report plans and the bucket they deliver to
  */
 public record Catalogue(
     @Doc(value = "The format version, always 1 for now.", minimum = 1, maximum = 1, example = "1") @JsonProperty(required = true) Integer version,
@@ -32,7 +36,9 @@ public record Catalogue(
     @Doc("Backup plans by plan name.") @JsonProperty(required = true) Map<String, Plan> plans,
     @Doc("Organization backup policies by policy name.") Map<String, Policy> policies,
     @Doc("The tag that maps data classifications to plans.") DataClassification dataClassification,
-    @Doc("Warnings the catalogue accepts, each with its code, place and reason.") List<Acknowledgement> acknowledge) {
+    @Doc("Warnings the catalogue accepts, each with its code, place and reason.") List<Acknowledgement> acknowledge,
+    @Doc("The AWS Backup Audit Manager controls every account in their scope must meet, by control name: checked before apply against each account's effective plans, and deployed as frameworks so that AWS checks them after apply.") Map<String, Control> controls,
+    @Doc("AWS Backup Audit Manager report plans and the bucket they deliver to.") AuditReports auditReports) {
 
   public Catalogue {
     settings = Immutables.orDefault(settings, new Settings(null, null));
@@ -42,6 +48,12 @@ public record Catalogue(
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
     acknowledge = Immutables.list(acknowledge);
+    controls = Immutables.map(controls);
+  }
+
+  /** True when the catalogue declares controls or audit reports: then the compliance report is written. */
+  public boolean declaresCompliance() {
+    return !controls.isEmpty() || auditReports != null;
   }
 
   /** True when the catalogue describes one account that gets plans directly. */

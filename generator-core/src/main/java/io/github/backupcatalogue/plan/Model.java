@@ -32,9 +32,13 @@ public final class Model {
    * @param catalogue the catalogue's file name, for the comments
    * @param modules the root modules in apply order
    */
-  public record Output(String catalogue, List<Module> modules) {
+  public record Output(String catalogue, List<Module> modules, io.github.backupcatalogue.compliance.ComplianceReport compliance) {
     public Output {
       modules = List.copyOf(modules);
+    }
+
+    public Output(String catalogue, List<Module> modules) {
+      this(catalogue, modules, null);
     }
   }
 
@@ -66,8 +70,12 @@ public final class Model {
       List<KeyGrant> keyGrants,
       Prerequisites prerequisites,
       List<Coverage> coverage,
-      StackSet stackSet) {
+      StackSet stackSet,
+      List<Framework> frameworks,
+      List<ReportPlan> reportPlans) {
     public Module {
+      frameworks = List.copyOf(frameworks);
+      reportPlans = List.copyOf(reportPlans);
       after = List.copyOf(after);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
@@ -290,4 +298,49 @@ public final class Model {
   public record SelectionTag(String key, String value) {}
 
   public record SelectionCondition(String operator, String key, String value) {}
+
+  /**
+   * An AWS Backup Audit Manager framework: the catalogue's controls that cover the account, in one
+   * region (frameworks and the AWS Config rules behind them are regional).
+   */
+  public record Framework(
+      String resourceName, String name, String region, String providerAlias, String description, List<FrameworkControl> controls,
+      String source) {
+    public Framework {
+      controls = List.copyOf(controls);
+    }
+  }
+
+  /**
+   * One control of a framework, with every input parameter spelt out (AWS's defaults too) and its
+   * scope: resource types, or one tag.
+   */
+  public record FrameworkControl(String name, List<InputParameter> inputParameters, List<String> resourceTypes, SelectionTag tag) {
+    public FrameworkControl {
+      inputParameters = List.copyOf(inputParameters);
+      resourceTypes = List.copyOf(resourceTypes);
+    }
+  }
+
+  public record InputParameter(String name, String value) {}
+
+  /**
+   * An AWS Backup Audit Manager report plan.
+   *
+   * @param accounts account ids a cross-account report covers (empty: the module's own account)
+   * @param regions the regions it covers (empty: the report plan's own region)
+   * @param frameworkReferences Terraform references to the ARNs of the frameworks a compliance
+   *     report covers in the module's own account
+   */
+  public record ReportPlan(
+      String resourceName, String name, String description, String providerAlias, String template, String bucket, String keyPrefix,
+      List<String> formats,
+      List<String> accounts, List<String> regions, List<String> frameworkReferences, String source) {
+    public ReportPlan {
+      formats = List.copyOf(formats);
+      accounts = List.copyOf(accounts);
+      regions = List.copyOf(regions);
+      frameworkReferences = List.copyOf(frameworkReferences);
+    }
+  }
 }

@@ -141,7 +141,7 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(),
-        List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+        List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(), List.of());
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -211,9 +211,10 @@ public final class Planner {
     }
     List<RegionSettings> settings = regionSettings(account);
     List<KeyGrant> grants = keyGrants(account);
+    List<String> regions = usedRegions(keys, vaults, List.of(), settings, grants);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
-        providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account), keys,
-        vaults, List.of(), settings, grants, null, List.of(), null);
+        providers(account, home, regions), null, List.of(), role(account), keys,
+        vaults, List.of(), settings, grants, null, List.of(), null, frameworks(account, regions), List.of());
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -287,7 +288,8 @@ public final class Planner {
             + "and the backup plans and selections themselves.",
         List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
-        role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null);
+        role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null,
+        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()));
   }
 
   private Module policiesModule(int order, List<Module> before) {
@@ -322,13 +324,97 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         after, providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
+        null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet, List.of(),
+        organizationReportPlans());
   }
 
   /**
    * The regions whose provider alias some resource of the module uses, sorted: a provider nothing
    * uses is not declared (Terraform ignores it, and tflint reports it).
    */
+  // ------------------------------------------------------------------ AWS Backup Audit Manager
+
+  /** The framework name in every account and region (letters, digits and underscores; CreateFramework). */
+  static final String FRAMEWORK_NAME = "backup_catalogue_controls";
+
+  /** One framework per region of the account's module with the controls whose scope includes the account. */
+  private List<Model.Framework> frameworks(String account, List<String> regions) {
+    List<Model.FrameworkControl> controls = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    c.controls().forEach((name, control) -> {
+      if (!io.github.backupcatalogue.compliance.ControlCoverage.accounts(c, control).contains(account)) {
+        return;
+      }
+      var definition = io.github.backupcatalogue.validate.AuditControls.byName(name).orElseThrow();
+      List<Model.InputParameter> parameters = new ArrayList<>();
+      io.github.backupcatalogue.validate.AuditControls.inputParameters(definition, control)
+          .forEach((k, v) -> parameters.add(new Model.InputParameter(k, v)));
+      var tag = control.scope().tag();
+      controls.add(new Model.FrameworkControl(name, parameters, control.scope().resourceTypes(),
+          tag == null ? null : new SelectionTag(tag.key(), tag.value())));
+      names.add(name);
+    });
+    List<Model.Framework> frameworks = new ArrayList<>();
+    if (controls.isEmpty()) {
+      return frameworks;
+    }
+    for (String region : regions) {
+      frameworks.add(new Model.Framework(Identifiers.regional("controls", region), FRAMEWORK_NAME, region,
+          regionProvider(region).alias(), "The controls " + catalogueName + " requires of " + account + " (" + names.size()
+              + "), checked by AWS Backup Audit Manager", controls, "controls (" + String.join(", ", names) + ")"));
+    }
+    return frameworks;
+  }
+
+  /**
+   * Organization-wide report plans, in the account that manages backup policies (a delegated
+   * administrator or the management account: only they may create cross-account reports), covering
+   * every account that gets backup plans, in every region they back up in. Cross-account reports are
+   * delivered as CSV only ("Working with audit reports").
+   */
+  private List<Model.ReportPlan> organizationReportPlans() {
+    if (c.auditReports() == null) {
+      return List.of();
+    }
+    SortedSet<String> names = new TreeSet<>(scope.plansByAccount().keySet());
+    if (!scope.centralSources().isEmpty()) {
+      names.add(c.organization().centralBackupAccount());
+    }
+    List<String> accounts = names.stream().map(this::accountId).toList();
+    SortedSet<String> regions = new TreeSet<>();
+    scope.backupRegions().values().forEach(regions::addAll);
+    scope.memberVaults().values().forEach(byVault -> byVault.values().forEach(regions::addAll));
+    scope.centralRegions().values().forEach(regions::addAll);
+    return reportPlans(null, accounts, List.copyOf(regions), List.of("CSV"), List.of(),
+        "the accounts that get backup plans or hold their copies (" + accounts.size() + ")");
+  }
+
+  /** A single account's report plans, in its home region, covering its regions and its frameworks. */
+  private List<Model.ReportPlan> singleAccountReportPlans(String account, List<String> regions) {
+    if (c.auditReports() == null) {
+      return List.of();
+    }
+    String home = regions.get(0);
+    List<String> frameworks = frameworks(account, regions).stream().map(f -> "aws_backup_framework." + f.resourceName() + ".arn").toList();
+    boolean crossRegion = regions.size() > 1;
+    return reportPlans(regionProvider(home).alias(), List.of(), crossRegion ? regions : List.of(),
+        crossRegion ? List.of("CSV") : List.of("CSV", "JSON"), frameworks, account);
+  }
+
+  private List<Model.ReportPlan> reportPlans(String alias, List<String> accounts, List<String> regions, List<String> formats,
+      List<String> frameworks, String covers) {
+    var reports = c.auditReports();
+    List<Model.ReportPlan> plans = new ArrayList<>();
+    for (String template : reports.templates()) {
+      String id = template.toLowerCase(java.util.Locale.ROOT);
+      boolean compliance = io.github.backupcatalogue.validate.AuditControls.isComplianceTemplate(template);
+      plans.add(new Model.ReportPlan(id, "backup_catalogue_" + id, "Daily " + template + " of " + covers + " to s3://"
+          + reports.bucket() + (reports.keyPrefix() == null ? "" : "/" + reports.keyPrefix()), alias, template, reports.bucket(),
+          reports.keyPrefix(), formats, accounts, regions, compliance ? frameworks : List.of(), "audit_reports (" + template + ")"));
+    }
+    return plans;
+  }
+
   private static List<String> usedRegions(List<Key> keys, List<Vault> vaults, List<BackupPlan> plans,
       List<RegionSettings> settings, List<KeyGrant> grants) {
     SortedSet<String> regions = new TreeSet<>();
@@ -407,7 +493,7 @@ public final class Planner {
    * The break-glass role's ARN: {@code aws:PrincipalArn} of a role includes its path, so a role
    * given as {@code /path/Name} keeps it.
    */
-  static String breakGlassArn(String accountId, String role) {
+  public static String breakGlassArn(String accountId, String role) {
     if (role == null) {
       return null;
     }

@@ -50,7 +50,11 @@ public final class TemplateRenderer {
   /** The files of each module, in the order they are rendered; empty results are not written. */
   public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "checks.tf",
       "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_settings.tf",
-      "backup_plans.tf", "outputs.tf", "README.md");
+      "backup_plans.tf", "compliance.tf", "outputs.tf", "README.md");
+
+  /** The compliance report, in the output root, when the catalogue declares controls or audit reports. */
+  public static final String REPORT_MD = "compliance-report.md";
+  public static final String REPORT_HTML = "compliance-report.html";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -129,6 +133,11 @@ public final class TemplateRenderer {
       }
     }
     sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap, "access", summary))));
+    if (outputMap.get("compliance") != null) {
+      Map<String, Object> report = Map.of("output", outputMap, "report", outputMap.get("compliance"));
+      sink.accept(REPORT_MD, tidy(renderOne(REPORT_MD + ".ftl", report)));
+      sink.accept(REPORT_HTML, renderOne(REPORT_HTML + ".ftlh", report).strip() + "\n");
+    }
     sink.accept(APPLY_ORDER, applyOrder(output));
   }
 

@@ -52,6 +52,8 @@ public final class CatalogueValidator {
     new ClassificationRules(sourceMap, problems).check(catalogue);
     new CopyWiringRules(sourceMap, problems).check(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
+    ControlRules controlRules = new ControlRules(sourceMap, problems, clock);
+    controlRules.checkDeclarations(catalogue);
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       problems.addAll(organizationRules.check(catalogue));
@@ -59,6 +61,9 @@ public final class CatalogueValidator {
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       new ScopeRules(sourceMap, problems).check(catalogue);
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
+    }
+    if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      controlRules.evaluate(catalogue);
     }
     return List.copyOf(problems);
   }
