@@ -16,6 +16,14 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
+# The compliance report's browser test (test/report.test.mjs) needs a headless Chromium: Debian's.
+if ! command -v chromium-headless-shell >/dev/null && ! command -v chromium >/dev/null; then
+  echo "verify/setup.sh: installing Debian's chromium-headless-shell (apt-get)" >&2
+  if [ "$(id -u)" = 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+  "${apt_get[@]}" update -qq >&2
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium-headless-shell fonts-dejavu-core >&2
+fi
+
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.verify-lock.sha256 2>/dev/null)" != "$lock_sum" ]; then
   echo "verify/setup.sh: npm ci" >&2
