@@ -68,6 +68,15 @@ final class ControlRules extends RuleSupport {
       checkScope(c, name, control);
     });
     if (c.auditReports() != null) {
+      AuditReports reports = c.auditReports();
+      if (!BUCKET.matcher(reports.bucket()).matches() || reports.bucket().contains("..")) {
+        error("BC420", value("audit_reports", "bucket"), "'" + reports.bucket() + "' is not an S3 bucket name",
+            "bucket names have 3-63 lower-case letters, digits, dots and hyphens, and start and end with a letter or digit");
+      }
+      if (reports.keyPrefix() != null && !KEY_PREFIX.matcher(reports.keyPrefix()).matches()) {
+        error("BC420", value("audit_reports", "key_prefix"), "key_prefix '" + reports.keyPrefix() + "' has characters S3 key "
+            + "prefixes should not", "use letters, digits and ! _ . * ' ( ) / - (S3's safe characters), at most 512");
+      }
       List<String> templates = c.auditReports().templates();
       for (int i = 0; i < templates.size(); i++) {
         String template = templates.get(i);
@@ -84,7 +93,23 @@ final class ControlRules extends RuleSupport {
     }
   }
 
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9!_.*'()/-]{1,512}");
+
   private void checkParameters(String name, Control control, AuditControls.Definition definition) {
+    for (String unitKey : List.of("required_frequency_unit", "recovery_point_age_unit")) {
+      String unit = AuditControls.given(control, unitKey);
+      if (unit != null && !unit.equals("hours") && !unit.equals("days")) {
+        error("BC408", value("controls", name, unitKey), unitKey + " is '" + unit + "'; AWS takes hours or days", "write hours or days");
+      }
+    }
+    for (String numberKey : List.of("required_frequency_value", "required_retention_days", "min_retention_days", "max_retention_days",
+        "recovery_point_age_value", "max_restore_time")) {
+      String number = AuditControls.given(control, numberKey);
+      if (number != null && Long.parseLong(number) < 1) {
+        error("BC409", value("controls", name, numberKey), numberKey + " is " + number + "; it must be at least 1", "use a positive number");
+      }
+    }
     for (String key : AuditControls.PARAMETER_KEYS) {
       if (AuditControls.given(control, key) != null && definition.parameter(key).isEmpty()) {
         List<String> taken = definition.parameters().stream().map(AuditControls.Parameter::key).toList();

@@ -111,4 +111,45 @@ class ControlRulesTest {
   void eachBrokenControlGivesItsDiagnostic(String name, String from, String to, List<String> expected) throws IOException {
     assertThat(headlines(sampleWith(from, to))).containsExactlyElementsOf(expected);
   }
+
+  static Stream<Arguments> declarations() {
+    return Stream.of(
+        Arguments.of("a unit AWS does not take", "required_frequency_unit: hours", "required_frequency_unit: weeks",
+            List.of(F + "96:30: error[BC408]: required_frequency_unit is 'weeks'; AWS takes hours or days")),
+        Arguments.of("a frequency of zero", "required_frequency_value: 24", "required_frequency_value: 0",
+            List.of(F + "97:31: error[BC409]: required_frequency_value is 0; it must be at least 1")),
+        Arguments.of("an unknown account and resource type in a scope", "BACKUP_RECOVERY_POINT_ENCRYPTED: {}",
+            "BACKUP_RECOVERY_POINT_ENCRYPTED: {scope: {accounts: [nobody], resource_types: [Foo]}}",
+            List.of(F + "100:56: error[BC141]: control scope names unknown account 'nobody'",
+                F + "100:82: error[BC142]: unknown resource type 'Foo'; did you mean 'FSx'?")),
+        Arguments.of("a principal that is not a role ARN", "BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED: {}",
+            "BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED: {principal_arn_list: [BreakGlass]}",
+            List.of(F + "99:73: error[BC401]: 'BreakGlass' is not an IAM role ARN")),
+        Arguments.of("an account id that is not 12 digits", "cross_account_list: [\"333333333333\"]", "cross_account_list: [\"33\"]",
+            List.of(F + "108:26: error[BC402]: '33' in cross_account_list is not a 12-digit account id")),
+        Arguments.of("a misspelt region", "cross_region_list: [eu-central-1]", "cross_region_list: [eu-centrl-1]",
+            List.of(F + "105:25: error[BC403]: 'eu-centrl-1' in cross_region_list is not an AWS region; did you mean 'eu-central-1'?")),
+        Arguments.of("a lock minimum above its maximum", "    min_retention_days: 7\n    max_retention_days: 3650\n  BACKUP_LAST",
+            "    min_retention_days: 7000\n    max_retention_days: 3650\n  BACKUP_LAST",
+            List.of(F + "110:25: error[BC404]: min_retention_days 7000 is more than max_retention_days 3650")),
+        Arguments.of("an unknown report template", "audit_reports:\n  bucket: example-regulated-backup-reports",
+            "audit_reports:\n  templates: [BACKUP_JOBS_REPORT]\n  bucket: example-regulated-backup-reports",
+            List.of(F + "120:15: error[BC406]: unknown report template 'BACKUP_JOBS_REPORT'; did you mean 'BACKUP_JOB_REPORT'?")),
+        Arguments.of("a bucket name S3 refuses", "bucket: example-regulated-backup-reports", "bucket: Bad_Bucket",
+            List.of(F + "120:11: error[BC420]: 'Bad_Bucket' is not an S3 bucket name")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("declarations")
+  void eachBrokenDeclarationGivesItsDiagnostic(String name, String from, String to, List<String> expected) throws IOException {
+    assertThat(headlines(sampleWith(from, to))).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aComplianceReportNeedsControls() throws IOException {
+    String text = sample();
+    String withoutControls = text.substring(0, text.indexOf("controls:\n")) + text.substring(text.indexOf("audit_reports:"));
+    assertThat(headlines(withoutControls)).containsExactly(
+        F + "93:3: error[BC407]: report template CONTROL_COMPLIANCE_REPORT reports on controls, but the catalogue declares none");
+  }
 }
