@@ -376,7 +376,12 @@ public final class Planner {
     if (c.auditReports() == null) {
       return List.of();
     }
-    SortedSet<String> names = new TreeSet<>(scope.plansByAccount().keySet());
+    SortedSet<String> names = new TreeSet<>();
+    for (String account : io.github.backupcatalogue.compliance.AccountProtection.accounts(c)) {
+      if (!io.github.backupcatalogue.compliance.AccountProtection.plansFor(c, account).isEmpty()) {
+        names.add(account);
+      }
+    }
     if (!scope.centralSources().isEmpty()) {
       names.add(c.organization().centralBackupAccount());
     }

@@ -23,6 +23,15 @@ jq -r '.modules[].path' apply-order.json | while read -r module; do
   terraform -chdir="$module" apply -input=false -auto-approve
 done
 ```
+<#if output.compliance??>
+
+## Compliance
+
+${output.compliance.summary}. The controls, each account's effective plans in plain words, its
+3-2-1-1-0 scorecard and every control's verdict are in [`compliance-report.html`](compliance-report.html)
+(self-contained: open it in a browser, or print it) and [`compliance-report.md`](compliance-report.md).
+Modules with a `compliance.tf` deploy the controls as AWS Backup Audit Manager frameworks and report plans.
+</#if>
 <#if access?has_content>
 
 ## Who can touch the backups
