@@ -161,12 +161,20 @@ public record ComplianceReport(
       List<PlanFacts> facts = new ArrayList<>();
       plans.forEach((name, plan) -> facts.add(plan(account, name, plan)));
       List<Verdict> verdicts = new ArrayList<>();
+      Map<String, AccountProtection.EffectivePlan> plansOf = plans;
       c.controls().forEach((name, control) -> {
         if (ControlCoverage.accounts(c, control).contains(account)) {
           var d = AuditControls.byName(name).orElseThrow();
-          verdicts.add(d.judgedBeforeApply()
-              ? new Verdict(name, "passes", "checked before apply against the effective plans; AWS checks it again after apply")
-              : new Verdict(name, "after apply", "checked by AWS after apply only: " + d.afterApplyOnly()));
+          boolean aboutVaults = name.equals("BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED");
+          if (!d.judgedBeforeApply()) {
+            verdicts.add(new Verdict(name, "after apply", "checked by AWS after apply only: " + d.afterApplyOnly()));
+          } else if (plansOf.isEmpty() && !aboutVaults) {
+            verdicts.add(new Verdict(name, "after apply", "the account gets no backup plan, so there is nothing to check before "
+                + "apply; AWS checks its resources after apply"));
+          } else {
+            verdicts.add(new Verdict(name, "passes", "checked before apply against the "
+                + (aboutVaults ? "vaults that hold the account's recovery points" : "effective plans") + "; AWS checks it again after apply"));
+          }
         }
       });
       List<Access> access = new ArrayList<>();
@@ -275,7 +283,7 @@ public record ComplianceReport(
           off |= ruleOff;
           locked |= isCompliance(rule.vault()) || rule.copyTo().stream().anyMatch(copy -> isCompliance(copy.vault()));
         }
-        three.add(name + ": " + best + " copies (the data and " + (best - 1) + " recovery points)");
+        three.add(name + ": " + best + " copies (the data and " + (best - 1) + (best == 2 ? " recovery point)" : " recovery points)"));
         two.add(name + ": " + places + (places == 1 ? " vault or tier" : " vaults or tiers"));
         offsite.add(name + ": " + (off ? "copies to another account or region" : "no copy leaves the account and region"));
         immutable.add(name + ": " + (locked ? "a copy under a compliance lock" : "no copy under a compliance lock"));
@@ -284,7 +292,8 @@ public record ComplianceReport(
         offsiteMet &= off;
         immutableMet &= locked;
       }
-      String none = "no backup plan";
+      String none = !c.singleAccount() && account.equals(c.organization().centralBackupAccount())
+          ? "no backup plan for the account's own resources (it holds the copies of the others)" : "no backup plan";
       return List.of(
           new Score("3 copies of the data", threeMet, plans.isEmpty() ? none : String.join("; ", three)),
           new Score("2 storage tiers or vaults", twoMet, plans.isEmpty() ? none : String.join("; ", two)),
