@@ -41,7 +41,7 @@ public final class AccountProtection {
   public static Map<String, EffectivePlan> plansFor(Catalogue catalogue, String account) {
     Map<String, List<String>> via = new LinkedHashMap<>();
     if (catalogue.singleAccount()) {
-      if (catalogue.account().name().equals(account)) {
+      if (catalogue.account() != null && account.equals(catalogue.account().name())) {
         catalogue.plans().keySet().forEach(name -> via.put(name, List.of("direct")));
       }
     } else {
@@ -64,9 +64,13 @@ public final class AccountProtection {
 
   /** Every account the catalogue describes, sorted by name (those that get no plan too). */
   public static SortedSet<String> accounts(Catalogue catalogue) {
-    return catalogue.singleAccount()
-        ? new TreeSet<>(List.of(catalogue.account().name()))
-        : new TreeSet<>(catalogue.organization().accounts().keySet());
+    SortedSet<String> accounts = new TreeSet<>();
+    if (!catalogue.singleAccount()) {
+      catalogue.organization().accounts().keySet().stream().filter(java.util.Objects::nonNull).forEach(accounts::add);
+    } else if (catalogue.account() != null && catalogue.account().name() != null) {
+      accounts.add(catalogue.account().name());
+    }
+    return accounts;
   }
 
   private static String escape(String name) {

@@ -56,6 +56,9 @@ final class ControlRules extends RuleSupport {
 
   void checkDeclarations(Catalogue c) {
     c.controls().forEach((name, control) -> {
+      if (name == null || control == null) {
+        return; // the loader has reported the missing value
+      }
       Optional<AuditControls.Definition> definition = AuditControls.byName(name);
       if (definition.isEmpty()) {
         List<String> names = AuditControls.all().stream().map(AuditControls.Definition::name).toList();
@@ -69,7 +72,7 @@ final class ControlRules extends RuleSupport {
     });
     if (c.auditReports() != null) {
       AuditReports reports = c.auditReports();
-      if (!BUCKET.matcher(reports.bucket()).matches() || reports.bucket().contains("..")) {
+      if (reports.bucket() != null && (!BUCKET.matcher(reports.bucket()).matches() || reports.bucket().contains(".."))) {
         error("BC420", value("audit_reports", "bucket"), "'" + reports.bucket() + "' is not an S3 bucket name",
             "bucket names have 3-63 lower-case letters, digits, dots and hyphens, and start and end with a letter or digit");
       }
@@ -79,7 +82,7 @@ final class ControlRules extends RuleSupport {
       }
       List<String> templates = c.auditReports().templates();
       for (int i = 0; i < templates.size(); i++) {
-        String template = templates.get(i);
+        String template = String.valueOf(templates.get(i));
         JsonPointer at = ptr("audit_reports", "templates").appendIndex(i);
         if (!AuditControls.REPORT_TEMPLATES.contains(template)) {
           error("BC406", sourceMap.value(at), "unknown report template '" + template + "'"
@@ -123,20 +126,20 @@ final class ControlRules extends RuleSupport {
           + " roles; AWS allows at most " + AuditControls.MAX_PRINCIPALS, "list at most 5 IAM role ARNs");
     }
     for (int i = 0; i < principals.size(); i++) {
-      if (!ROLE_ARN.matcher(principals.get(i)).matches()) {
+      if (!ROLE_ARN.matcher(String.valueOf(principals.get(i))).matches()) {
         error("BC401", sourceMap.value(ptr("controls", name, "principal_arn_list").appendIndex(i)), "'" + principals.get(i)
             + "' is not an IAM role ARN", "write arn:aws:iam::<12-digit account id>:role/<path and name>");
       }
     }
     for (int i = 0; i < control.crossAccountList().size(); i++) {
-      String id = control.crossAccountList().get(i);
+      String id = String.valueOf(control.crossAccountList().get(i));
       if (!ACCOUNT_ID.matcher(id).matches()) {
         error("BC402", sourceMap.value(ptr("controls", name, "cross_account_list").appendIndex(i)), "'" + id
             + "' in cross_account_list is not a 12-digit account id", "quote account ids in YAML (\"012345678901\")");
       }
     }
     for (int i = 0; i < control.crossRegionList().size(); i++) {
-      String region = control.crossRegionList().get(i);
+      String region = String.valueOf(control.crossRegionList().get(i));
       if (!AwsRegions.isKnown(region)) {
         error("BC403", sourceMap.value(ptr("controls", name, "cross_region_list").appendIndex(i)), "'" + region
             + "' in cross_region_list is not an AWS region"
@@ -151,27 +154,29 @@ final class ControlRules extends RuleSupport {
 
   private void checkScope(Catalogue c, String name, Control control) {
     List<String> ous = control.scope().organizationalUnits();
-    List<String> knownOus = c.singleAccount() ? List.of() : List.copyOf(c.organization().organizationalUnits().keySet());
+    List<String> knownOus = c.singleAccount() ? List.of()
+        : c.organization().organizationalUnits().keySet().stream().filter(java.util.Objects::nonNull).toList();
     for (int i = 0; i < ous.size(); i++) {
       if (c.singleAccount()) {
         error("BC405", sourceMap.value(ptr("controls", name, "scope", "organizational_units").appendIndex(i)),
             "a single-account catalogue has no organizational units", "leave organizational_units out of the scope");
-      } else if (!knownOus.contains(ous.get(i)) && !ous.get(i).equals(io.github.backupcatalogue.catalogue.Organization.ROOT)) {
-        unknown(ous.get(i), knownOus, "organizational unit", ptr("controls", name, "scope", "organizational_units").appendIndex(i));
+      } else if (!knownOus.contains(ous.get(i)) && !io.github.backupcatalogue.catalogue.Organization.ROOT.equals(ous.get(i))) {
+        unknown(String.valueOf(ous.get(i)), knownOus, "organizational unit", ptr("controls", name, "scope", "organizational_units").appendIndex(i));
       }
     }
     List<String> accounts = control.scope().accounts();
     List<String> knownAccounts = List.copyOf(AccountProtection.accounts(c));
     for (int i = 0; i < accounts.size(); i++) {
       if (!knownAccounts.contains(accounts.get(i))) {
-        unknown(accounts.get(i), knownAccounts, "account", ptr("controls", name, "scope", "accounts").appendIndex(i));
+        unknown(String.valueOf(accounts.get(i)), knownAccounts, "account", ptr("controls", name, "scope", "accounts").appendIndex(i));
       }
     }
     List<String> types = control.scope().resourceTypes();
     for (int i = 0; i < types.size(); i++) {
-      if (!ResourceTypes.names().contains(types.get(i))) {
+      String type = String.valueOf(types.get(i));
+      if (!ResourceTypes.names().contains(type)) {
         error("BC142", sourceMap.value(ptr("controls", name, "scope", "resource_types").appendIndex(i)), "unknown resource type '"
-            + types.get(i) + "'" + Suggestions.closest(types.get(i), ResourceTypes.names()).map(s -> "; did you mean '" + s + "'?").orElse(""),
+            + type + "'" + Suggestions.closest(type, ResourceTypes.names()).map(s -> "; did you mean '" + s + "'?").orElse(""),
             "a control's scope names resource types as AWS Backup does: " + String.join(", ", new java.util.TreeSet<>(ResourceTypes.names())));
       }
     }
