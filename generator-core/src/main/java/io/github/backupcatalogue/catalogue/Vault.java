@@ -11,13 +11,15 @@ import java.util.Map;
  * @param lock the vault lock, if any
  * @param accessPolicy what the vault's access policy allows and denies
  * @param tags tags for the vault
+ * @param notifications the vault events published to an SNS topic, if any
  */
 public record Vault(
     @Doc(value = "Whether the vault lives in every member account in scope or in the central backup account (default member accounts).", defaultValue = "member_accounts") VaultLocation location,
     @Doc("The vault's KMS key.") Encryption encryption,
     @Doc("The vault lock, if any.") VaultLock lock,
     @Doc("What the vault's access policy allows and denies.") AccessPolicy accessPolicy,
-    @Doc("Tags for the vault.") Map<String, String> tags) {
+    @Doc("Tags for the vault.") Map<String, String> tags,
+    @Doc("The vault events published to an SNS topic of notifications.topics.") VaultNotifications notifications) {
 
   public Vault {
     location = Immutables.orDefault(location, VaultLocation.MEMBER_ACCOUNTS);

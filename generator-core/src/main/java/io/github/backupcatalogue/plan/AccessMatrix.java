@@ -124,6 +124,9 @@ public final class AccessMatrix {
       for (Vault v : m.vaults()) {
         vault(m, v);
       }
+      for (Model.Topic t : m.topics()) {
+        topic(m, t);
+      }
       for (Model.Key k : m.keys()) {
         Map<String, String> keyPolicy = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
         String keyArn = keyArn(k.region(), m.accountId(), k.vault());
@@ -260,6 +263,37 @@ public final class AccessMatrix {
         }
       }
     }
+  }
+
+  /** Who may publish to a notification topic, and use its key: exactly AWS Backup acting for this account. */
+  private void topic(Module m, Model.Topic t) {
+    String topicArn = "arn:aws:sns:" + t.region() + ":" + m.accountId() + ":" + t.name();
+    Map<String, String> policy = policy(m.path(), "aws_sns_topic_policy." + t.resourceName(), "policy");
+    String where = "topic " + t.name() + " in " + t.region();
+    String base = m.path() + "/topic/" + t.resourceName() + "/";
+    String backup = Planner.BACKUP_PRINCIPAL;
+    ask(m.accountName(), base + "backup-Publish", "AWS Backup, acting for this account, may publish vault events to " + where,
+        backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), base + "backup-Publish-for-another-account", "AWS Backup acting for another account may not publish "
+        + "to " + where, backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    ask(m.accountName(), base + "other-service-Publish", "another AWS service (EventBridge) may not publish to " + where,
+        "events.amazonaws.com", List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+        Map.of("aws:SourceAccount", m.accountId()), "Denied");
+    ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
+        + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+        "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
+    String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
+        + "-0000";
+    ask(m.accountName(), base + "backup-key-GenerateDataKey", "AWS Backup, acting for this account, may encrypt messages of "
+        + where + " with its key", backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+        Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), base + "backup-key-for-another-account", "AWS Backup acting for another account may not use the key "
+        + "of " + where, backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    ask(m.accountName(), base + "root-manages-key", "the account itself may still manage the key of " + where
+        + " (no lock-out)", rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn, m.accountId(), key, Map.of(), "Allowed");
   }
 
   private void management(Module m) {

@@ -26,6 +26,9 @@ final class IamDocuments {
 
   static final List<String> KEY_USE_ACTIONS =
       List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*");
+  /** What a service publishing to an encrypted SNS topic needs of its key (Amazon SNS Developer Guide). */
+  static final List<String> TOPIC_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
+  static final String BACKUP_SERVICE = "backup.amazonaws.com";
   static final List<String> KEY_GRANT_ACTIONS = List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
 
   /** Deleting or shortening recovery points: only the break-glass role. */
@@ -241,6 +244,42 @@ final class IamDocuments {
     return document(Map.of(), statements.toArray(ObjectNode[]::new));
   }
 
+  /**
+   * The key of a notification topic: the owning account administers it through IAM; AWS Backup,
+   * publishing for this account only, may use it to encrypt messages of the topic ("Configuring
+   * AWS KMS permissions", Amazon SNS Developer Guide: a service that publishes to an encrypted topic
+   * needs kms:GenerateDataKey* and kms:Decrypt).
+   */
+  static Document topicKeyPolicy(String accountId) {
+    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
+    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
+    admin.put("Action", "kms:*");
+    admin.put("Resource", "*");
+    ObjectNode backup = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
+    backup.set("Principal", servicePrincipal(BACKUP_SERVICE));
+    backup.set("Action", Json.array(TOPIC_KEY_ACTIONS));
+    backup.put("Resource", "*");
+    backup.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+    return document(Map.of(), admin, backup);
+  }
+
+  /**
+   * A notification topic's policy: exactly AWS Backup, acting for this account, may publish
+   * ("Using Amazon SNS to track AWS Backup events", AWS Backup Developer Guide; aws:SourceAccount
+   * against the confused deputy). The owning account's own identities need no statement: their
+   * IAM policies suffice within the account.
+   *
+   * @param topicArn the topic's ARN, rendered as {@code topicReference}
+   */
+  static Document topicPolicy(String accountId, String topicArn, String topicReference) {
+    ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
+    publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
+    publish.put("Action", "SNS:Publish");
+    publish.put("Resource", topicArn);
+    publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+    return document(Map.of(topicArn, topicReference), publish);
+  }
+
   static String rootOf(String accountId) {
     return "arn:aws:iam::" + accountId + ":root";
   }
@@ -256,6 +295,12 @@ final class IamDocuments {
     statement.put("Sid", sid);
     statement.put("Effect", effect);
     return statement;
+  }
+
+  private static ObjectNode servicePrincipal(String service) {
+    ObjectNode principal = Json.object();
+    principal.put("Service", service);
+    return principal;
   }
 
   private static ObjectNode awsPrincipal(Collection<String> arns) {

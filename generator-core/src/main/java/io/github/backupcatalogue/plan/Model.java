@@ -61,6 +61,7 @@ public final class Model {
       Role role,
       List<Key> keys,
       List<Vault> vaults,
+      List<Topic> topics,
       List<BackupPlan> backupPlans,
       List<RegionSettings> regionSettings,
       List<KeyGrant> keyGrants,
@@ -72,6 +73,7 @@ public final class Model {
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
+      topics = List.copyOf(topics);
       backupPlans = List.copyOf(backupPlans);
       regionSettings = List.copyOf(regionSettings);
       keyGrants = List.copyOf(keyGrants);
@@ -242,14 +244,47 @@ public final class Model {
       String resourceName, String vault, String region, String providerAlias, String alias, boolean rotation,
       int deletionWindowDays, String description, Document policy, String source) {}
 
-  /** A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts copying in. */
+  /**
+   * A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts
+   * copying in; {@code notifications} the events it publishes to a topic of the same module, or null.
+   */
   public record Vault(
       String resourceName, String name, String region, String providerAlias, String keyResource, String keyArn, Lock lock,
-      Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom, String source) {
+      Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom,
+      VaultNotification notifications, String source) {
     public Vault {
       copiesFrom = List.copyOf(copiesFrom);
     }
   }
+
+  /** The events a vault publishes and the topic (a resource of the same module) they go to. */
+  public record VaultNotification(String topicResource, List<String> events) {
+    public VaultNotification {
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * An SNS topic for vault events in one account and region, with its own customer-managed key
+   * (whose policy lets AWS Backup publish to the encrypted topic), its topic policy and subscriptions.
+   *
+   * @param vaults the vaults publishing to it, for the comments
+   */
+  public record Topic(
+      String resourceName, String name, String region, String providerAlias, String keyAlias, Document keyPolicy,
+      Document policy, List<TopicSubscription> subscriptions, Map<String, String> tags, List<String> vaults, String source) {
+    public Topic {
+      subscriptions = List.copyOf(subscriptions);
+      vaults = List.copyOf(vaults);
+    }
+  }
+
+  /**
+   * A subscription; {@code filterPolicy} is the SNS filter policy JSON, or null for every message;
+   * {@code note} what must happen outside Terraform before messages arrive.
+   */
+  public record TopicSubscription(
+      String resourceName, String protocol, String endpoint, String filterPolicy, String note, String source) {}
 
   /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}

@@ -20,7 +20,11 @@ import io.github.backupcatalogue.plan.Model.Prerequisites;
 import io.github.backupcatalogue.plan.Model.RegionSettings;
 import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
+import io.github.backupcatalogue.validate.BackupVaultEvents;
 import io.github.backupcatalogue.validate.ResourceTypes;
+import io.github.backupcatalogue.plan.Model.Topic;
+import io.github.backupcatalogue.plan.Model.TopicSubscription;
+import io.github.backupcatalogue.plan.Model.VaultNotification;
 import io.github.backupcatalogue.plan.Model.BackupPlan;
 import io.github.backupcatalogue.plan.Model.DelegatedAdministrator;
 import io.github.backupcatalogue.plan.Model.Key;
@@ -141,7 +145,7 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(),
-        List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+        List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -213,7 +217,7 @@ public final class Planner {
     List<KeyGrant> grants = keyGrants(account);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
         providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account), keys,
-        vaults, List.of(), settings, grants, null, List.of(), null);
+        vaults, topics(account, vaults), List.of(), settings, grants, null, List.of(), null);
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -287,7 +291,8 @@ public final class Planner {
             + "and the backup plans and selections themselves.",
         List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
-        role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null);
+        role(account.name()), keys, vaults, topics(account.name(), vaults), plans, regionSettings(account.name()), List.of(),
+        null, List.of(), null);
   }
 
   private Module policiesModule(int order, List<Module> before) {
@@ -322,7 +327,7 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         after, providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
+        null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
   }
 
   /**
@@ -398,9 +403,56 @@ public final class Planner {
     String organizationId = c.organization() == null ? null : c.organization().id();
     Document policy = IamDocuments.vaultPolicy(organizationId, copySources, restoresFrom == null ? null : accountId(restoresFrom),
         access.denyRecoveryPointDeletion(), breakGlass);
+    VaultNotification notification = vault.notifications() == null ? null
+        : new VaultNotification(Identifiers.regional(vault.notifications().topic(), region), vault.notifications().events());
     vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
         vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
-        copiesFrom, restoresFrom, source));
+        copiesFrom, restoresFrom, notification, source));
+  }
+
+  /**
+   * The notification topics of an account: one per topic and region where a vault of the module
+   * publishes to it (AWS Backup publishes only to topics of the vault's own account), each with
+   * its own key.
+   */
+  private List<Topic> topics(String account, List<Vault> vaults) {
+    Map<String, List<Vault>> byTopic = new TreeMap<>();
+    for (Vault v : vaults) {
+      if (v.notifications() != null) {
+        byTopic.computeIfAbsent(v.notifications().topicResource(), t -> new ArrayList<>()).add(v);
+      }
+    }
+    List<Topic> topics = new ArrayList<>();
+    byTopic.forEach((resource, publishers) -> {
+      Vault first = publishers.get(0);
+      String name = c.vaults().get(first.name()).notifications().topic();
+      var topic = c.notifications().topics().get(name);
+      String id = accountId(account);
+      String topicArn = "arn:aws:sns:" + first.region() + ":" + id + ":" + name;
+      List<TopicSubscription> subscriptions = new ArrayList<>();
+      for (int i = 0; i < topic.subscriptions().size(); i++) {
+        var sub = topic.subscriptions().get(i);
+        subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
+            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
+            "notifications.topics." + name + ".subscriptions[" + i + "]"));
+      }
+      topics.add(new Topic(resource, name, first.region(), first.providerAlias(), "alias/backup-catalogue/sns/" + name,
+          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn, "aws_sns_topic." + resource + ".arn"),
+          subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
+    });
+    return topics;
+  }
+
+  /** What a subscription needs outside Terraform (Amazon SNS Developer Guide: subscription confirmation). */
+  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s, String topicAccount) {
+    return switch (s.protocol()) {
+      case EMAIL -> "AWS emails a confirmation link: nothing is delivered until it is followed";
+      case HTTPS -> "the endpoint must confirm the subscription (SubscribeURL of the first message)";
+      case SQS -> s.endpoint().split(":")[4].equals(topicAccount)
+          ? "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)"
+          : "the queue is in another account: its policy must let sns.amazonaws.com send from this topic, and its owner "
+              + "confirms the subscription (SubscribeURL of the first message)";
+    };
   }
 
   /**

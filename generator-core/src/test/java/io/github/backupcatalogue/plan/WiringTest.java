@@ -99,4 +99,64 @@ class WiringTest {
     assertThat(create.get("Condition").get("StringEquals").get("organizations:PolicyType").asText()).isEqualTo("BACKUP_POLICY");
     assertThat(create.get("Principal").get("AWS").asText()).isEqualTo("arn:aws:iam::123456789101:root");
   }
+
+  private static final String ALERTS = Catalogues.organizationWith(
+      "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+      "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n"
+          + "    notifications: {topic: alerts, events: [COPY_JOB_FAILED]}\n") + """
+      notifications:
+        topics:
+          alerts:
+            subscriptions:
+              - {protocol: email, endpoint: backup-team@example.com, only_failures: true}
+              - {protocol: sqs, endpoint: "arn:aws:sqs:eu-west-1:123456789101:backup-events"}
+      """;
+
+  @Test
+  void aVaultNotificationAddsTheTopicItsKeyAndThePublishStatementInTheVaultsAccountOnly() throws Exception {
+    var output = plan(ALERTS);
+    var central = module(output, "accounts/central");
+    assertThat(central.topics()).hasSize(1);
+    var topic = central.topics().get(0);
+    assertThat(topic.resourceName()).isEqualTo("alerts_eu_west_1");
+    assertThat(topic.vaults()).containsExactly("Central");
+    JsonNode policy = new ObjectMapper().readTree(topic.policy().text());
+    assertThat(policy.get("Statement")).hasSize(1);
+    JsonNode publish = policy.get("Statement").get(0);
+    assertThat(publish.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
+    assertThat(publish.get("Action").asText()).isEqualTo("SNS:Publish");
+    assertThat(publish.get("Resource").asText()).isEqualTo("${aws_sns_topic.alerts_eu_west_1.arn}");
+    assertThat(publish.get("Condition").get("StringEquals").get("aws:SourceAccount").asText()).isEqualTo("210987654321");
+    JsonNode key = new ObjectMapper().readTree(topic.keyPolicy().text()).get("Statement").get(1);
+    assertThat(key.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
+    assertThat(key.get("Condition").get("StringEquals").get("aws:SourceAccount").asText()).isEqualTo("210987654321");
+    assertThat(central.vaults().get(0).notifications().topicResource()).isEqualTo("alerts_eu_west_1");
+    assertThat(central.vaults().get(0).notifications().events()).containsExactly("COPY_JOB_FAILED");
+    // the member account's vault publishes nothing, so it gets no topic
+    assertThat(module(output, "accounts/app").topics()).isEmpty();
+    assertThat(module(output, "accounts/app").vaults().get(0).notifications()).isNull();
+  }
+
+  @Test
+  void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
+    var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
+    assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
+    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
+    assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
+    // the queue is in another account (123456789101, not central's): its owner confirms the subscription
+    assertThat(topic.subscriptions().get(1).note()).contains("another account");
+    var without = module(plan(ALERTS.replace(
+        "        - {protocol: sqs, endpoint: \"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}\n", "")), "accounts/central");
+    assertThat(without.topics().get(0).subscriptions()).hasSize(1);
+  }
+
+  @Test
+  void topicsGetAccessMatrixQuestionsForPublishing() {
+    var questions = AccessMatrix.of(plan(ALERTS));
+    assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/central/topic/alerts_eu_west_1/"))
+        .extracting(q -> q.id().substring(q.id().lastIndexOf('/') + 1) + "=" + q.expected())
+        .containsExactly("backup-Publish=Allowed", "backup-Publish-for-another-account=Denied", "other-service-Publish=Denied",
+            "outside-account-Publish=Denied", "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied",
+            "root-manages-key=Allowed");
+  }
 }

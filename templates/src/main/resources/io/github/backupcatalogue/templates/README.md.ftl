@@ -32,6 +32,9 @@ ${module.purpose}
 <#list module.vaults as v>
 - Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
 </#list>
+<#list module.topics as t>
+- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+</#list>
 <#list module.regionSettings as s>
 - AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>
 </#list>
