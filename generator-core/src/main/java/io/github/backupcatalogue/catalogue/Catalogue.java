@@ -20,6 +20,7 @@ import java.util.Map;
  * @param policies organization backup policies by policy name
  * @param dataClassification the tag that maps data classifications to plans
  * @param notifications SNS topics for vault events
+ * @param restoreTesting restore testing plans by plan name
  * @param acknowledge warnings the catalogue accepts, each with its code, place and reason
  */
 public record Catalogue(
@@ -34,6 +35,7 @@ public record Catalogue(
     @Doc("Organization backup policies by policy name.") Map<String, Policy> policies,
     @Doc("The tag that maps data classifications to plans.") DataClassification dataClassification,
     @Doc("SNS topics vaults publish their events to.") Notifications notifications,
+    @Doc("Restore testing plans by plan name.") Map<String, RestoreTestingPlan> restoreTesting,
     @Doc("Warnings the catalogue accepts, each with its code, place and reason.") List<Acknowledgement> acknowledge) {
 
   public Catalogue {
@@ -44,6 +46,7 @@ public record Catalogue(
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
     notifications = Immutables.orDefault(notifications, new Notifications(null));
+    restoreTesting = Immutables.map(restoreTesting);
     acknowledge = Immutables.list(acknowledge);
   }
 

@@ -45,6 +45,8 @@ final class IamDocuments {
 
   /** The Terraform expression for the account's own backup role. */
   static final String OWN_ROLE_REFERENCE = "aws_iam_role.backup.arn";
+  /** The Terraform expression for the account's restore testing role. */
+  static final String RESTORE_TESTING_ROLE_REFERENCE = "aws_iam_role.restore_testing.arn";
   /** The Terraform expression for the identity applying the module (see vaults.tf). */
   static final String DEPLOYER_REFERENCE = "data.aws_iam_session_context.deployer.issuer_arn";
   /** Stands for the deployer's ARN while the document is built (and measured). */
@@ -69,18 +71,21 @@ final class IamDocuments {
    * of a central vault, which receive recovery points back for a restore) may do the same.
    *
    * @param ownRole the account's own backup role, named by reference
+   * @param restoreTestingRole the account's restore testing role (named by reference), when a
+   *     restore test restores from the vault, or null
    * @param copySources backup roles of other accounts copying into the vault
    * @param sharedWith account ids the key is shared with for copies back, the KMS cross-account
    *     pattern ("Allowing users in other accounts to use a KMS key", KMS developer guide)
    */
-  static Document keyPolicy(String accountId, String ownRole, Collection<String> copySources, Collection<String> sharedWith) {
+  static Document keyPolicy(String accountId, String ownRole, String restoreTestingRole, Collection<String> copySources,
+      Collection<String> sharedWith) {
     List<String> users = new ArrayList<>();
     users.add(ownRole);
+    if (restoreTestingRole != null) {
+      users.add(restoreTestingRole);
+    }
     users.addAll(copySources);
-    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
-    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
-    admin.put("Action", "kms:*");
-    admin.put("Resource", "*");
+    ObjectNode admin = ownerAdministersTheKey(accountId);
     ObjectNode use = statement("AllowBackupRolesToUseTheKey", "Allow");
     use.set("Principal", awsPrincipal(users));
     use.set("Action", Json.array(KEY_USE_ACTIONS));
@@ -105,7 +110,12 @@ final class IamDocuments {
       statements.add(restoreUse);
       statements.add(restoreGrants);
     }
-    return document(Map.of(ownRole, OWN_ROLE_REFERENCE), statements.toArray(ObjectNode[]::new));
+    Map<String, String> references = new LinkedHashMap<>();
+    references.put(ownRole, OWN_ROLE_REFERENCE);
+    if (restoreTestingRole != null) {
+      references.put(restoreTestingRole, RESTORE_TESTING_ROLE_REFERENCE);
+    }
+    return document(references, statements.toArray(ObjectNode[]::new));
   }
 
   /** A role's permission to use KMS keys of another account, found by their aliases. */
@@ -251,10 +261,7 @@ final class IamDocuments {
    * needs kms:GenerateDataKey* and kms:Decrypt).
    */
   static Document topicKeyPolicy(String accountId) {
-    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
-    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
-    admin.put("Action", "kms:*");
-    admin.put("Resource", "*");
+    ObjectNode admin = ownerAdministersTheKey(accountId);
     ObjectNode backup = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
     backup.set("Principal", servicePrincipal(BACKUP_SERVICE));
     backup.set("Action", Json.array(TOPIC_KEY_ACTIONS));
@@ -278,6 +285,15 @@ final class IamDocuments {
     publish.put("Resource", topicArn);
     publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
     return document(Map.of(topicArn, topicReference), publish);
+  }
+
+  /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */
+  private static ObjectNode ownerAdministersTheKey(String accountId) {
+    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
+    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
+    admin.put("Action", "kms:*");
+    admin.put("Resource", "*");
+    return admin;
   }
 
   static String rootOf(String accountId) {

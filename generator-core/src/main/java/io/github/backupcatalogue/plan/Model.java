@@ -62,6 +62,8 @@ public final class Model {
       List<Key> keys,
       List<Vault> vaults,
       List<Topic> topics,
+      Role restoreTestingRole,
+      List<RestoreTest> restoreTests,
       List<BackupPlan> backupPlans,
       List<RegionSettings> regionSettings,
       List<KeyGrant> keyGrants,
@@ -74,6 +76,7 @@ public final class Model {
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
       topics = List.copyOf(topics);
+      restoreTests = List.copyOf(restoreTests);
       backupPlans = List.copyOf(backupPlans);
       regionSettings = List.copyOf(regionSettings);
       keyGrants = List.copyOf(keyGrants);
@@ -288,6 +291,36 @@ public final class Model {
 
   /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}
+
+  /**
+   * A restore testing plan in one region of an account, testing recovery points of vaults of the
+   * same module.
+   *
+   * @param vaultResources the tested vaults' resources
+   * @param algorithm and {@code recoveryPointTypes} as AWS spells them (LATEST_WITHIN_WINDOW, SNAPSHOT)
+   */
+  public record RestoreTest(
+      String resourceName, String name, String region, String providerAlias, String schedule, String timezone,
+      int startWindowHours, String algorithm, List<String> vaultResources, List<String> recoveryPointTypes,
+      int selectionWindowDays, Map<String, String> tags, List<RestoreTestSelection> selections, String source) {
+    public RestoreTest {
+      vaultResources = List.copyOf(vaultResources);
+      recoveryPointTypes = List.copyOf(recoveryPointTypes);
+      selections = List.copyOf(selections);
+    }
+  }
+
+  /** What a restore testing plan restores: one protected resource type, by ARN and tag conditions. */
+  public record RestoreTestSelection(
+      String resourceName, String name, String resourceType, List<String> resources, List<SelectionTag> tagEquals,
+      List<SelectionTag> tagNotEquals, Integer validationWindowHours, Map<String, String> restoreMetadataOverrides,
+      String source) {
+    public RestoreTestSelection {
+      resources = List.copyOf(resources);
+      tagEquals = List.copyOf(tagEquals);
+      tagNotEquals = List.copyOf(tagNotEquals);
+    }
+  }
 
   /** A backup plan in one region (single-account catalogues). */
   public record BackupPlan(

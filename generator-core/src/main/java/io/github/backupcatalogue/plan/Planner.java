@@ -22,6 +22,7 @@ import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
 import io.github.backupcatalogue.validate.BackupVaultEvents;
 import io.github.backupcatalogue.validate.ResourceTypes;
+import io.github.backupcatalogue.plan.Model.RestoreTest;
 import io.github.backupcatalogue.plan.Model.Topic;
 import io.github.backupcatalogue.plan.Model.TopicSubscription;
 import io.github.backupcatalogue.plan.Model.VaultNotification;
@@ -145,7 +146,7 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+        List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -217,7 +218,8 @@ public final class Planner {
     List<KeyGrant> grants = keyGrants(account);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
         providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account), keys,
-        vaults, topics(account, vaults), List.of(), settings, grants, null, List.of(), null);
+        vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
+        null, List.of(), null);
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -291,8 +293,8 @@ public final class Planner {
             + "and the backup plans and selections themselves.",
         List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
-        role(account.name()), keys, vaults, topics(account.name(), vaults), plans, regionSettings(account.name()), List.of(),
-        null, List.of(), null);
+        role(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
+        restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null);
   }
 
   private Module policiesModule(int order, List<Module> before) {
@@ -327,7 +329,8 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         after, providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
+        null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
+        coverage(), stackSet);
   }
 
   /**
@@ -393,7 +396,8 @@ public final class Planner {
       keyResource = resource;
       keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
-          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)), copySources,
+          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)),
+              restoreTested(vaultName) ? restoreTestingRoleArn(accountId(account)) : null, copySources,
               copiesFrom.stream().map(this::accountId).toList()), source));
     }
     var lock = vault.lock() == null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -441,6 +445,66 @@ public final class Planner {
           subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
     });
     return topics;
+  }
+
+  /** The name of the role restore tests assume; its path and permissions boundary are the backup role's. */
+  static final String RESTORE_TESTING_ROLE = "BackupCatalogueRestoreTesting";
+
+  private String restoreTestingRoleArn(String accountId) {
+    return "arn:aws:iam::" + accountId + ":role" + c.backupRole().path() + RESTORE_TESTING_ROLE;
+  }
+
+  /** True when a restore testing plan tests the vault's recovery points. */
+  private boolean restoreTested(String vault) {
+    return c.restoreTesting().values().stream().anyMatch(p -> p.recoveryPoints().vaults().contains(vault));
+  }
+
+  /**
+   * The role restore tests assume, in an account with a restore test: AWS's restore policy (and the
+   * S3 one when S3 is tested), nothing to back up or delete recovery points with
+   * ("Restore testing", AWS Backup Developer Guide: the selection's IAM role creates the restored resource).
+   */
+  private Role restoreTestingRole(String account, List<Vault> vaults) {
+    List<RestoreTest> tests = restoreTests(vaults);
+    if (tests.isEmpty()) {
+      return null;
+    }
+    List<ManagedPolicy> managed = new ArrayList<>();
+    managed.add(new ManagedPolicy("restore_testing_restores", RESTORE_POLICY, "lets AWS Backup restore the tested recovery points"));
+    if (tests.stream().flatMap(t -> t.selections().stream()).anyMatch(sel -> sel.resourceType().equals("S3"))) {
+      managed.add(new ManagedPolicy("restore_testing_s3_restore", S3_RESTORE_POLICY, "S3 is restore-tested: the base policy lacks S3"));
+    }
+    var r = c.backupRole();
+    return new Role("restore_testing", RESTORE_TESTING_ROLE, r.path(), r.permissionsBoundary(), IamDocuments.backupTrustPolicy(),
+        managed, List.of(), "restore_testing");
+  }
+
+  /** The restore testing plans of a module: one per plan and region where the module has a vault it tests. */
+  private List<RestoreTest> restoreTests(List<Vault> vaults) {
+    List<RestoreTest> tests = new ArrayList<>();
+    c.restoreTesting().forEach((name, plan) -> {
+      Map<String, List<String>> byRegion = new TreeMap<>();
+      for (Vault v : vaults) {
+        if (plan.recoveryPoints().vaults().contains(v.name())) {
+          byRegion.computeIfAbsent(v.region(), r -> new ArrayList<>()).add(v.resourceName());
+        }
+      }
+      byRegion.forEach((region, vaultResources) -> {
+        String resource = Identifiers.regional(name, region);
+        List<Model.RestoreTestSelection> selections = new ArrayList<>();
+        plan.selections().forEach((selectionName, sel) -> selections.add(new Model.RestoreTestSelection(
+            resource + "_" + Identifiers.of(selectionName), selectionName, sel.resourceType(),
+            sel.resources().isEmpty() ? List.of("*") : sel.resources(),
+            sel.tagEquals().entrySet().stream().map(e -> new SelectionTag("aws:ResourceTag/" + e.getKey(), e.getValue())).toList(),
+            sel.tagNotEquals().entrySet().stream().map(e -> new SelectionTag("aws:ResourceTag/" + e.getKey(), e.getValue())).toList(),
+            sel.validationWindowHours(), sel.restoreMetadataOverrides(), "restore_testing." + name + ".selections." + selectionName)));
+        var rp = plan.recoveryPoints();
+        tests.add(new RestoreTest(resource, name, region, regionProvider(region).alias(), plan.schedule(), plan.timezone(),
+            plan.startWindowHours(), rp.algorithm().name(), vaultResources, rp.types().stream().map(Enum::name).toList(),
+            rp.selectionWindowDays(), plan.tags(), selections, "restore_testing." + name));
+      });
+    });
+    return tests;
   }
 
   /** What a subscription needs outside Terraform (Amazon SNS Developer Guide: subscription confirmation). */

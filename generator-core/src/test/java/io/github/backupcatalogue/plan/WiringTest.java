@@ -159,4 +159,52 @@ class WiringTest {
             "outside-account-Publish=Denied", "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied",
             "root-manages-key=Allowed");
   }
+
+  private static final String RESTORE_TESTS = Catalogues.ORGANIZATION + """
+      restore_testing:
+        Weekly:
+          schedule: cron(0 5 ? * SUN *)
+          recovery_points: {vaults: [Local]}
+          selections:
+            databases: {resource_type: RDS}
+      """;
+
+  @Test
+  void aRestoreTestingPlanAddsItsRoleAndNamesItInTheTestedVaultsKeyOnly() throws Exception {
+    var output = plan(RESTORE_TESTS);
+    var app = module(output, "accounts/app");
+    assertThat(app.restoreTests()).extracting(Model.RestoreTest::resourceName).containsExactly("Weekly_eu_west_1");
+    assertThat(app.restoreTests().get(0).vaultResources()).containsExactly("Local_eu_west_1");
+    assertThat(app.restoreTests().get(0).selections().get(0).resources()).containsExactly("*");
+    var role = app.restoreTestingRole();
+    assertThat(role.name()).isEqualTo("BackupCatalogueRestoreTesting");
+    assertThat(role.managedPolicies()).extracting(Model.ManagedPolicy::arn).containsExactly(Planner.RESTORE_POLICY);
+    JsonNode use = new ObjectMapper().readTree(app.keys().get(0).policy().text()).get("Statement").get(1);
+    assertThat(use.get("Principal").get("AWS").toString()).contains("${aws_iam_role.restore_testing.arn}");
+    // the central account tests nothing: no role, no plan, its key names no restore testing role
+    var central = module(output, "accounts/central");
+    assertThat(central.restoreTestingRole()).isNull();
+    assertThat(central.restoreTests()).isEmpty();
+    assertThat(central.keys().get(0).policy().text()).doesNotContain("restore_testing");
+    // without the plan, the member account has neither
+    var without = module(plan(Catalogues.ORGANIZATION), "accounts/app");
+    assertThat(without.restoreTestingRole()).isNull();
+    assertThat(without.keys().get(0).policy().text()).doesNotContain("restore_testing");
+  }
+
+  @Test
+  void restoreTestingS3AddsTheS3RestorePolicy() {
+    var app = module(plan(RESTORE_TESTS.replace("resource_type: RDS", "resource_type: S3")), "accounts/app");
+    assertThat(app.restoreTestingRole().managedPolicies()).extracting(Model.ManagedPolicy::arn)
+        .containsExactly(Planner.RESTORE_POLICY, Planner.S3_RESTORE_POLICY);
+  }
+
+  @Test
+  void theRestoreTestingRoleGetsAccessMatrixQuestions() {
+    var questions = AccessMatrix.of(plan(RESTORE_TESTS));
+    assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/app/restore-testing/"))
+        .extracting(q -> q.id().substring("accounts/app/restore-testing/".length()) + "=" + q.expected())
+        .containsExactly("assume/backup-service=Allowed", "assume/other-service=Denied", "restore-RDS=Allowed",
+            "no-StartBackupJob=Denied", "key-Local_eu_west_1-Decrypt=Allowed", "key-Local_eu_west_1-CreateGrant-not-for-aws=Denied");
+  }
 }

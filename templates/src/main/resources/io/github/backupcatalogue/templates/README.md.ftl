@@ -35,6 +35,9 @@ ${module.purpose}
 <#list module.topics as t>
 - SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
 </#list>
+<#list module.restoreTests as t>
+- Restore testing plan `${t.name}` in ${t.region} (`${t.schedule}`), restoring <#list t.selections as s>${s.resourceType}<#sep>, </#sep></#list> from the recovery points of <#list t.vaultResources as v>${v}<#sep>, </#sep></#list>, as IAM role `${module.restoreTestingRole.path}${module.restoreTestingRole.name}` (`AWSBackupServiceRolePolicyForRestores`)
+</#list>
 <#list module.regionSettings as s>
 - AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>
 </#list>
