@@ -276,15 +276,16 @@ final class IamDocuments {
    * against the confused deputy). The owning account's own identities need no statement: their
    * IAM policies suffice within the account.
    *
-   * @param topicArn the topic's ARN, rendered as {@code topicReference}
+   * @param topicArn the topic's ARN, written literally: it is known before apply (account, region
+   *     and name), and the access matrix simulates the policy as AWS receives it
    */
-  static Document topicPolicy(String accountId, String topicArn, String topicReference) {
+  static Document topicPolicy(String accountId, String topicArn) {
     ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
     publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
     publish.put("Action", "SNS:Publish");
     publish.put("Resource", topicArn);
     publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-    return document(Map.of(topicArn, topicReference), publish);
+    return document(Map.of(), publish);
   }
 
   /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */

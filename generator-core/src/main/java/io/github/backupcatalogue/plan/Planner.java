@@ -441,7 +441,7 @@ public final class Planner {
             "notifications.topics." + name + ".subscriptions[" + i + "]"));
       }
       topics.add(new Topic(resource, name, first.region(), first.providerAlias(), "alias/backup-catalogue/sns/" + name,
-          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn, "aws_sns_topic." + resource + ".arn"),
+          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn),
           subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
     });
     return topics;

@@ -125,7 +125,7 @@ class WiringTest {
     JsonNode publish = policy.get("Statement").get(0);
     assertThat(publish.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
     assertThat(publish.get("Action").asText()).isEqualTo("SNS:Publish");
-    assertThat(publish.get("Resource").asText()).isEqualTo("${aws_sns_topic.alerts_eu_west_1.arn}");
+    assertThat(publish.get("Resource").asText()).isEqualTo("arn:aws:sns:eu-west-1:210987654321:alerts");
     assertThat(publish.get("Condition").get("StringEquals").get("aws:SourceAccount").asText()).isEqualTo("210987654321");
     JsonNode key = new ObjectMapper().readTree(topic.keyPolicy().text()).get("Statement").get(1);
     assertThat(key.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");

@@ -77,7 +77,7 @@ resource "aws_sns_topic_policy" "backup-alerts_eu_west_1" {
             "Service": "backup.amazonaws.com"
           },
           "Action": "SNS:Publish",
-          "Resource": "${aws_sns_topic.backup-alerts_eu_west_1.arn}",
+          "Resource": "arn:aws:sns:eu-west-1:345678901234:backup-alerts",
           "Condition": {
             "StringEquals": {
               "aws:SourceAccount": "345678901234"

@@ -77,7 +77,7 @@ resource "aws_sns_topic_policy" "backup-alerts_eu_west_1" {
             "Service": "backup.amazonaws.com"
           },
           "Action": "SNS:Publish",
-          "Resource": "${aws_sns_topic.backup-alerts_eu_west_1.arn}",
+          "Resource": "arn:aws:sns:eu-west-1:456789012345:backup-alerts",
           "Condition": {
             "StringEquals": {
               "aws:SourceAccount": "456789012345"
