@@ -323,7 +323,7 @@ public final class AccessMatrix {
         Map.of(), "Denied");
     for (Model.RestoreTest t : m.restoreTests()) {
       for (String vaultResource : t.vaultResources()) {
-        Vault v = m.vaults().stream().filter(x -> x.resourceName().equals(vaultResource)).findFirst().orElseThrow();
+        Vault v = m.vaults().stream().filter(x -> x.address().equals(vaultResource)).findFirst().orElseThrow();
         if (v.keyResource() == null) {
           continue;
         }

@@ -254,11 +254,25 @@ public final class Model {
   public record Vault(
       String resourceName, String name, String region, String providerAlias, String keyResource, String keyArn, Lock lock,
       Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom,
-      VaultNotification notifications, String source) {
+      VaultNotification notifications, AirGapped airGapped, String source) {
     public Vault {
       copiesFrom = List.copyOf(copiesFrom);
     }
+
+    /** The vault's Terraform address: a standard or a logically air-gapped vault. */
+    @com.fasterxml.jackson.annotation.JsonProperty("address")
+    public String address() {
+      return (airGapped == null ? "aws_backup_vault." : "aws_backup_logically_air_gapped_vault.") + resourceName;
+    }
   }
+
+  /**
+   * What makes a vault logically air-gapped: its retention bounds (AWS's compliance lock) and the
+   * accounts it is shared with through AWS RAM.
+   *
+   * @param shareWith account name -> account id
+   */
+  public record AirGapped(int minRetentionDays, int maxRetentionDays, String shareName, Map<String, String> shareWith) {}
 
   /** The events a vault publishes and the topic (a resource of the same module) they go to. */
   public record VaultNotification(String topicResource, List<String> events) {

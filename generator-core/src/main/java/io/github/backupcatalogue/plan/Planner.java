@@ -22,6 +22,7 @@ import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
 import io.github.backupcatalogue.validate.BackupVaultEvents;
 import io.github.backupcatalogue.validate.ResourceTypes;
+import io.github.backupcatalogue.plan.Model.AirGapped;
 import io.github.backupcatalogue.plan.Model.RestoreTest;
 import io.github.backupcatalogue.plan.Model.Topic;
 import io.github.backupcatalogue.plan.Model.TopicSubscription;
@@ -392,7 +393,7 @@ public final class Planner {
     String alias = regionProvider(region).alias();
     String source = "vaults." + vaultName;
     String keyResource = null;
-    if (vault.encryption().key() == KeyType.CREATE) {
+    if (vault.encryption().key() == KeyType.CREATE && vault.airGapped() == null) {
       keyResource = resource;
       keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
@@ -400,7 +401,7 @@ public final class Planner {
               restoreTested(vaultName) ? restoreTestingRoleArn(accountId(account)) : null, copySources,
               copiesFrom.stream().map(this::accountId).toList()), source));
     }
-    var lock = vault.lock() == null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
+    var lock = vault.lock() == null || vault.airGapped() != null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
         vault.lock().minRetentionDays(), vault.lock().maxRetentionDays(), vault.lock().changeableForDays());
     var access = vault.accessPolicy();
     String breakGlass = breakGlassArn(accountId(account), access.breakGlassRole());
@@ -409,9 +410,17 @@ public final class Planner {
         access.denyRecoveryPointDeletion(), breakGlass);
     VaultNotification notification = vault.notifications() == null ? null
         : new VaultNotification(Identifiers.regional(vault.notifications().topic(), region), vault.notifications().events());
+    AirGapped airGapped = null;
+    if (vault.airGapped() != null) {
+      Map<String, String> shareWith = new TreeMap<>();
+      (vault.airGapped().shareWith() != null ? vault.airGapped().shareWith() : copiesFrom)
+          .forEach(a -> shareWith.put(a, accountId(a)));
+      airGapped = new AirGapped(vault.airGapped().minRetentionDays(), vault.airGapped().maxRetentionDays(),
+          "backup-catalogue-" + vaultName + "-" + region, shareWith);
+    }
     vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
         vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
-        copiesFrom, restoresFrom, notification, source));
+        copiesFrom, restoresFrom, notification, airGapped, source));
   }
 
   /**
@@ -486,7 +495,7 @@ public final class Planner {
       Map<String, List<String>> byRegion = new TreeMap<>();
       for (Vault v : vaults) {
         if (plan.recoveryPoints().vaults().contains(v.name())) {
-          byRegion.computeIfAbsent(v.region(), r -> new ArrayList<>()).add(v.resourceName());
+          byRegion.computeIfAbsent(v.region(), r -> new ArrayList<>()).add(v.address());
         }
       }
       byRegion.forEach((region, vaultResources) -> {
@@ -548,7 +557,8 @@ public final class Planner {
       SortedSet<String> regions = new TreeSet<>();
       SortedSet<String> aliases = new TreeSet<>();
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
-        if (sources.contains(account)) {
+        // an air-gapped vault has no key of ours (AWS owned, or an existing key the catalogue does not manage)
+        if (sources.contains(account) && c.vaults().get(vault).airGapped() == null) {
           regions.add(region);
           aliases.add(keyAlias(vault));
         }

@@ -169,7 +169,7 @@ final class PlanRules extends RuleSupport {
 
   private void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
       String what) {
-    VaultLock lock = vault.lock();
+    VaultLock lock = vault.effectiveLock();
     Integer delete = lifecycle.deleteAfterDays();
     if (lock == null || delete == null) {
       return;

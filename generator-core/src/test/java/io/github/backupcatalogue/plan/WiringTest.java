@@ -174,7 +174,7 @@ class WiringTest {
     var output = plan(RESTORE_TESTS);
     var app = module(output, "accounts/app");
     assertThat(app.restoreTests()).extracting(Model.RestoreTest::resourceName).containsExactly("Weekly_eu_west_1");
-    assertThat(app.restoreTests().get(0).vaultResources()).containsExactly("Local_eu_west_1");
+    assertThat(app.restoreTests().get(0).vaultResources()).containsExactly("aws_backup_vault.Local_eu_west_1");
     assertThat(app.restoreTests().get(0).selections().get(0).resources()).containsExactly("*");
     var role = app.restoreTestingRole();
     assertThat(role.name()).isEqualTo("BackupCatalogueRestoreTesting");
@@ -206,5 +206,25 @@ class WiringTest {
         .extracting(q -> q.id().substring("accounts/app/restore-testing/".length()) + "=" + q.expected())
         .containsExactly("assume/backup-service=Allowed", "assume/other-service=Denied", "restore-RDS=Allowed",
             "no-StartBackupJob=Denied", "key-Local_eu_west_1-Decrypt=Allowed", "key-Local_eu_west_1-CreateGrant-not-for-aws=Denied");
+  }
+
+  @Test
+  void anAirGappedCopyDestinationIsSharedThroughRamWithTheAccountsCopyingIntoIt() {
+    var output = plan(Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650}\n"));
+    var vault = module(output, "accounts/central").vaults().get(0);
+    assertThat(vault.address()).isEqualTo("aws_backup_logically_air_gapped_vault.Central_eu_west_1");
+    assertThat(vault.airGapped().shareWith()).containsExactly(java.util.Map.entry("app", "345678901234"));
+    assertThat(vault.keyResource()).isNull();
+    assertThat(vault.lock()).isNull();
+    assertThat(module(output, "accounts/central").keys()).isEmpty();
+    // no key of ours to use: the source role gets no inline policy for the central vault's key
+    assertThat(module(output, "accounts/app").role().inlinePolicies()).isEmpty();
+    var explicit = plan(Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650, share_with: [backup-admin]}\n"));
+    assertThat(module(explicit, "accounts/central").vaults().get(0).airGapped().shareWith())
+        .containsExactly(java.util.Map.entry("backup-admin", "123456789101"));
   }
 }

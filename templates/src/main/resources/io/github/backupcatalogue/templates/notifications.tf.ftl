@@ -59,7 +59,7 @@ resource "aws_sns_topic_subscription" "${s.resourceName}" {
 # Source: ${v.source}.notifications (${v.region})
 resource "aws_backup_vault_notifications" "${v.resourceName}" {
   provider            = aws.${v.providerAlias}
-  backup_vault_name   = aws_backup_vault.${v.resourceName}.name
+  backup_vault_name   = ${v.address}.name
   sns_topic_arn       = aws_sns_topic.${v.notifications.topicResource}.arn
   backup_vault_events = [<#list v.notifications.events as e>"${e}"<#sep>, </#sep></#list>]
   depends_on          = [aws_sns_topic_policy.${v.notifications.topicResource}]

@@ -39,7 +39,7 @@ resource "aws_backup_restore_testing_plan" "${t.resourceName}" {
 
   recovery_point_selection {
     algorithm             = "${t.algorithm}"
-    include_vaults        = [<#list t.vaultResources as v>aws_backup_vault.${v}.arn<#sep>, </#sep></#list>]
+    include_vaults        = [<#list t.vaultResources as v>${v}.arn<#sep>, </#sep></#list>]
     recovery_point_types  = [<#list t.recoveryPointTypes as rt>"${rt}"<#sep>, </#sep></#list>]
     selection_window_days = ${t.selectionWindowDays}
   }
