@@ -37,6 +37,13 @@ locals {
               },
               "target_backup_vault_name": {
                 "@@assign": "BackupMcBackupFace"
+              },
+              "index_actions": {
+                "resource_types": {
+                  "@@assign": [
+                    "S3"
+                  ]
+                }
               }
             }
           },
@@ -201,7 +208,7 @@ locals {
   EOT
 }
 
-# Source: policies.baseline (661 of 10000 characters as sent to AWS)
+# Source: policies.baseline (716 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "baseline" {
   name        = "baseline"
   description = "Nightly S3 backups everywhere in the workloads OU."

@@ -609,7 +609,8 @@ public final class Planner {
     selection.conditions().tagNotEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_equals", "aws:ResourceTag/" + k, v)));
     selection.conditions().tagLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_like", "aws:ResourceTag/" + k, v)));
     selection.conditions().tagNotLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_like", "aws:ResourceTag/" + k, v)));
-    List<SelectionTag> tags = selection.tag() == null ? List.of() : List.of(new SelectionTag(selection.tag().key(), selection.tag().value()));
+    List<SelectionTag> tags = selection.tag() == null ? List.of()
+        : selection.tag().allValues().stream().map(v -> new SelectionTag(selection.tag().key(), v)).toList();
     return new PlanSelection(planResource + "_" + Identifiers.of(name), name,
         BackupPolicyDocuments.arns(selection.resourceTypes()), BackupPolicyDocuments.arns(selection.excludeResources()), tags,
         conditions);

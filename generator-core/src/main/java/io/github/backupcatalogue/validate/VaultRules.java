@@ -100,13 +100,6 @@ final class VaultRules extends RuleSupport {
         }
       }
     }
-    c.plans().forEach((planName, plan) -> plan.rules().forEach((ruleName, rule) -> {
-      if (name.equals(rule.vault())) {
-        error("BC524", value("plans", planName, "rules", ruleName, "vault"), "rule '" + ruleName + "' backs up into "
-            + "air-gapped vault '" + name + "': this catalogue uses air-gapped vaults as copy destinations",
-            "back up into a standard vault and add '" + name + "' under copy_to");
-      }
-    }));
   }
 
   private void checkEncryption(String vault, Encryption e, JsonPointer p) {

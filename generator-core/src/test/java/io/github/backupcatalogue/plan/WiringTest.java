@@ -227,4 +227,17 @@ class WiringTest {
     assertThat(module(explicit, "accounts/central").vaults().get(0).airGapped().shareWith())
         .containsExactly(java.util.Map.entry("backup-admin", "123456789101"));
   }
+
+  @Test
+  void severalTagValuesBecomeOneTagSelectionWithEveryValueAndIndexesBecomeIndexActions() throws Exception {
+    var output = plan(Catalogues.organizationWith("resource_types: [RDS]", "tag: {key: backup-tier, values: [gold, platinum]}")
+        .replace("vault: Local\n", "vault: Local\n        index_resource_types: [S3]\n"));
+    var policy = output.modules().stream().filter(m -> m.path().equals("policies")).findFirst().orElseThrow().policies().get(0);
+    JsonNode plan = new ObjectMapper().readTree(policy.content()).get("plans").get("Daily");
+    JsonNode tag = plan.get("selections").get("tags").get("databases");
+    assertThat(tag.get("tag_key").get("@@assign").asText()).isEqualTo("backup-tier");
+    assertThat(tag.get("tag_value").get("@@assign").toString()).isEqualTo("[\"gold\",\"platinum\"]");
+    assertThat(plan.get("rules").get("Nightly").get("index_actions").get("resource_types").get("@@assign").toString())
+        .isEqualTo("[\"S3\"]");
+  }
 }

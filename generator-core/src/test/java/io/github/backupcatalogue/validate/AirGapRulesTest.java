@@ -53,12 +53,12 @@ class AirGapRulesTest {
         Arguments.of("in the central account", "    location: central_account\n    air_gapped", "    air_gapped",
             F + "21:5: error[BC523]: air-gapped vault 'Central' must live in the central account: it receives copies"),
         Arguments.of("shared with known accounts", "max_retention_days: 3650}", "max_retention_days: 3650, share_with: [ap]}",
-            F + "22:88: error[BC152]: unknown account 'ap'; did you mean 'app'?"),
+            F + "22:81: error[BC152]: unknown account 'ap'; did you mean 'app'?"),
         Arguments.of("copies only", "vault: Local\n", "vault: Central\n",
-            F + "32:16: error[BC524]: rule 'Nightly' backs up into air-gapped vault 'Central': this catalogue uses air-gapped vaults as copy destinations"),
+            F + "30:16: error[BC233]: rule 'Nightly' backs up into central vault 'Central'; a rule's vault must be in the same account as the resources"),
         Arguments.of("copy retention inside the air-gapped vault's bounds", "lifecycle: {delete_after_days: 365}",
             "lifecycle: {delete_after_days: 4000}",
-            F + "35:44: error[BC214]: copies kept 4000 days go to vault 'Central', whose lock allows at most 3650 days; every job would fail"));
+            F + "33:44: error[BC214]: copies kept 4000 days go to vault 'Central', whose lock allows at most 3650 days; every job would fail"));
   }
 
   @ParameterizedTest(name = "{0}")
