@@ -49,8 +49,8 @@ public final class TemplateRenderer {
 
   /** The files of each module, in the order they are rendered; empty results are not written. */
   public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "checks.tf",
-      "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_settings.tf",
-      "backup_plans.tf", "compliance.tf", "outputs.tf", "README.md");
+      "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "notifications.tf", "restore_testing.tf",
+      "backup_settings.tf", "backup_plans.tf", "compliance.tf", "outputs.tf", "README.md");
 
   /** The compliance report, in the output root, when the catalogue declares controls or audit reports. */
   public static final String REPORT_MD = "compliance-report.md";
