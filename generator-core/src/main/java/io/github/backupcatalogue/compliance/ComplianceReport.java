@@ -112,10 +112,14 @@ public record ComplianceReport(
       AccessMatrix matrix = new AccessMatrix(output);
       List<AccountReport> reports = new ArrayList<>();
       int full = 0;
+      int tested = 0;
       for (String account : accounts) {
         AccountReport report = account(account, matrix);
         if (report.scorecard().stream().limit(4).allMatch(Score::met)) {
           full++;
+        }
+        if (report.scorecard().get(4).met()) {
+          tested++;
         }
         reports.add(report);
       }
@@ -123,7 +127,7 @@ public record ComplianceReport(
       String summary = reports.size() + (reports.size() == 1 ? " account" : " accounts") + " in scope; " + c.controls().size()
           + " controls declared: " + judged + " checked before apply (all pass), " + (c.controls().size() - judged)
           + " checked by AWS after apply only; 3-2-1-1 met by " + full + " of " + reports.size()
-          + "; none restore-tested (no restore testing plan)";
+          + "; restore-tested: " + tested + " of " + reports.size();
       String where = null;
       if (c.auditReports() != null) {
         var r = c.auditReports();
@@ -223,7 +227,8 @@ public record ComplianceReport(
       String holder = vault.location() == VaultLocation.CENTRAL_ACCOUNT ? c.organization().centralBackupAccount() : account;
       String place = holder.equals(account) ? (region == null ? "this account" : "this account, " + region)
           : holder + " (" + ControlCoverage.accountId(c, holder) + ")" + (region == null ? "" : ", " + region);
-      return vaultName + " in " + place + "; " + lock(vault.lock()) + "; " + key(vault) + "; "
+      String lock = vault.airGapped() != null ? "logically air-gapped vault (" + lock(vault.effectiveLock()) + ")" : lock(vault.lock());
+      return vaultName + " in " + place + "; " + lock + "; " + key(vault) + "; "
           + (vault.accessPolicy().denyRecoveryPointDeletion()
               ? "deleting recovery points denied to all" + (vault.accessPolicy().breakGlassRole() == null ? "" : " but " + vault.accessPolicy().breakGlassRole())
               : "deleting recovery points not denied");
@@ -236,7 +241,7 @@ public record ComplianceReport(
       String bounds = "retention " + (lock.minRetentionDays() == null ? "any" : lock.minRetentionDays()) + "-"
           + (lock.maxRetentionDays() == null ? "any" : lock.maxRetentionDays()) + " days";
       return lock.mode() == LockMode.COMPLIANCE
-          ? "compliance lock (" + bounds + ", immutable after " + lock.changeableForDays() + " days)"
+          ? "compliance lock (" + bounds + (lock.changeableForDays() == null ? ", immutable)" : ", immutable after " + lock.changeableForDays() + " days)")
           : "governance lock (" + bounds + ", removable by privileged users)";
     }
 
@@ -286,7 +291,8 @@ public record ComplianceReport(
         three.add(name + ": " + best + " copies (the data and " + (best - 1) + (best == 2 ? " recovery point)" : " recovery points)"));
         two.add(name + ": " + places + (places == 1 ? " vault or tier" : " vaults or tiers"));
         offsite.add(name + ": " + (off ? "copies to another account or region" : "no copy leaves the account and region"));
-        immutable.add(name + ": " + (locked ? "a copy under a compliance lock" : "no copy under a compliance lock"));
+        immutable.add(name + ": " + (locked ? "a copy under a compliance lock or in a logically air-gapped vault"
+            : "no copy under a compliance lock or in a logically air-gapped vault"));
         threeMet &= best >= 3;
         twoMet &= places >= 2;
         offsiteMet &= off;
@@ -298,12 +304,30 @@ public record ComplianceReport(
           new Score("3 copies of the data", threeMet, plans.isEmpty() ? none : String.join("; ", three)),
           new Score("2 storage tiers or vaults", twoMet, plans.isEmpty() ? none : String.join("; ", two)),
           new Score("1 copy in another account or region", offsiteMet, plans.isEmpty() ? none : String.join("; ", offsite)),
-          new Score("1 immutable copy (compliance lock)", immutableMet, plans.isEmpty() ? none : String.join("; ", immutable)),
-          new Score("0 untested", false, "not tested: no restore testing plan (the catalogue cannot describe restore testing yet)"));
+          new Score("1 immutable copy (compliance lock or air-gapped vault)", immutableMet, plans.isEmpty() ? none : String.join("; ", immutable)),
+          untested(plans));
+    }
+
+    /** 0 untested: a restore testing plan tests recovery points of a vault the account's plans back up into. */
+    private Score untested(Map<String, AccountProtection.EffectivePlan> plans) {
+      if (plans.isEmpty()) {
+        return new Score("0 untested", false, "no backup plan, nothing to test");
+      }
+      Set<String> vaults = new LinkedHashSet<>();
+      plans.values().forEach(p -> p.plan().rules().values().forEach(r -> vaults.add(r.vault())));
+      List<String> tests = new ArrayList<>();
+      c.restoreTesting().forEach((name, test) -> {
+        if (test.recoveryPoints() != null && test.recoveryPoints().vaults().stream().anyMatch(vaults::contains)) {
+          tests.add(line("/restore_testing/" + name));
+        }
+      });
+      return tests.isEmpty()
+          ? new Score("0 untested", false, "not tested: no restore testing plan tests " + String.join(" or ", vaults))
+          : new Score("0 untested", true, "restore-tested by " + String.join("; ", tests));
     }
 
     private boolean isCompliance(String vault) {
-      VaultLock lock = c.vaults().get(vault).lock();
+      VaultLock lock = c.vaults().get(vault).effectiveLock();
       return lock != null && lock.mode() == LockMode.COMPLIANCE;
     }
 

@@ -100,7 +100,7 @@ public final class AuditControls {
         "whether resources have a recovery point in a logically air-gapped vault within the last [1 day]",
         List.of(new Parameter("recovery_point_age_unit", "recoveryPointAgeUnit", "days", Control::recoveryPointAgeUnit),
             new Parameter("recovery_point_age_value", "recoveryPointAgeValue", "1", c -> str(c.recoveryPointAgeValue()))),
-        false, "the catalogue cannot describe logically air-gapped vaults yet"));
+        false, "whether recent recovery points reached the logically air-gapped vault is known only once copy jobs run"));
   }
 
   private static void add(Definition d) {

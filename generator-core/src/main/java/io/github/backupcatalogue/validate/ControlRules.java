@@ -193,10 +193,10 @@ final class ControlRules extends RuleSupport {
   /** Judges every control the catalogue can decide, for every account in its scope. */
   void evaluate(Catalogue c) {
     c.controls().forEach((name, control) -> {
-      if (name.equals("RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT")) {
-        warning("BC350", key("controls", name), name + " requires recovery points in a logically air-gapped vault, which the "
-            + "catalogue cannot describe yet: AWS will find every resource in its scope non-compliant",
-            "create the logically air-gapped vault and its copy rules outside the catalogue, or acknowledge this warning");
+      if (name.equals("RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT") && c.vaults().values().stream().noneMatch(v -> v.airGapped() != null)) {
+        warning("BC350", key("controls", name), name + " requires recovery points in a logically air-gapped vault, and the "
+            + "catalogue has none: AWS will find every resource in its scope non-compliant",
+            "add a vault with air_gapped and copy into it, or acknowledge this warning");
       }
       for (String account : ControlCoverage.accounts(c, control)) {
         Map<String, EffectivePlan> plans = ControlCoverage.plans(c, control, account);
@@ -337,7 +337,7 @@ final class ControlRules extends RuleSupport {
         + (max == null ? "" : ", lock maximum retention at most " + days(max));
     plans.forEach((planName, plan) -> plan.plan().rules().forEach((ruleName, rule) -> {
       Vault vault = c.vaults().get(rule.vault());
-      VaultLock lock = vault.lock();
+      VaultLock lock = vault.effectiveLock();
       String gives;
       if (lock == null) {
         gives = "has no lock";

@@ -47,7 +47,7 @@ class ComplianceOutputTest {
     assertThat(files).containsKeys("compliance-report.md", "compliance-report.html");
     assertThat(files.get("compliance-report.md"))
         .contains("**1 account in scope; 2 controls declared: 2 checked before apply (all pass), 0 checked by AWS after apply only; "
-            + "3-2-1-1 met by 0 of 1; none restore-tested (no restore testing plan).**")
+            + "3-2-1-1 met by 0 of 1; restore-tested: 0 of 1.**")
         .contains("every day at 05:00 UTC; kept 35 days.")
         .contains("reaching the account through directly (single account)");
   }

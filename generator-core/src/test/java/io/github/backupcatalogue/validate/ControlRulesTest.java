@@ -103,7 +103,7 @@ class ControlRulesTest {
             "BACKUP_RECOVERY_POINT_ENCRYPTED: {}",
             "BACKUP_RECOVERY_POINT_ENCRYPTED: {}\n  RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT: {}",
             List.of(
-                F + "101:3: warning[BC350]: RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT requires recovery points in a logically air-gapped vault, which the catalogue cannot describe yet: AWS will find every resource in its scope non-compliant")));
+                F + "101:3: warning[BC350]: RESOURCES_IN_LOGICALLY_AIR_GAPPED_VAULT requires recovery points in a logically air-gapped vault, and the catalogue has none: AWS will find every resource in its scope non-compliant")));
   }
 
   @ParameterizedTest(name = "{0}")
