@@ -36,6 +36,19 @@ public final class Model {
     public Output {
       modules = List.copyOf(modules);
     }
+
+    /** The modules by apply level, level 1 first (the modules are sorted by level). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<List<Module>> levels() {
+      List<List<Module>> levels = new java.util.ArrayList<>();
+      for (Module module : modules) {
+        if (levels.size() < module.level()) {
+          levels.add(new java.util.ArrayList<>());
+        }
+        levels.get(module.level() - 1).add(module);
+      }
+      return levels.stream().map(List::copyOf).toList();
+    }
   }
 
   /**
@@ -46,7 +59,10 @@ public final class Model {
    * @param accountName the account's name in the catalogue
    * @param accountId the account's id
    * @param purpose one sentence: why this module exists
-   * @param after modules that must be applied before this one, with the reason
+   * @param after the paths of {@code dependsOn}: modules that must be applied before this one
+   * @param level the apply level, from 1: the module depends only on modules of lower levels, and
+   *     the modules of one level are independent of each other (a pipeline applies them in parallel)
+   * @param dependsOn the modules whose resources this one needs, each with the reason
    */
   public record Module(
       int order,
@@ -55,6 +71,8 @@ public final class Model {
       String accountId,
       String purpose,
       List<String> after,
+      int level,
+      List<Dependency> dependsOn,
       Providers providers,
       Management management,
       List<OrgPolicy> policies,
@@ -69,6 +87,7 @@ public final class Model {
       StackSet stackSet) {
     public Module {
       after = List.copyOf(after);
+      dependsOn = List.copyOf(dependsOn);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
@@ -78,6 +97,13 @@ public final class Model {
       coverage = List.copyOf(coverage);
     }
 
+    /** This module at its place in the apply order, with its dependencies and level. */
+    public Module ordered(int order, int level, List<Dependency> dependsOn) {
+      return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
+          dependsOn, providers, management, policies, role, keys, vaults, backupPlans, regionSettings, keyGrants, prerequisites,
+          coverage, stackSet);
+    }
+
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
     @com.fasterxml.jackson.annotation.JsonProperty("needsDeployer")
     public boolean needsDeployer() {
@@ -85,6 +111,14 @@ public final class Model {
           && v.accessPolicy().references().contains(IamDocuments.DEPLOYER_REFERENCE));
     }
   }
+
+  /**
+   * Why a module must be applied after another.
+   *
+   * @param path the module that must be applied first
+   * @param reason what this module names that the other one creates
+   */
+  public record Dependency(String path, String reason) {}
 
   /**
    * What the organization must already have, checked by {@code terraform plan} through the
