@@ -31,8 +31,9 @@ public final class Model {
    *
    * @param catalogue the catalogue's file name, for the comments
    * @param modules the root modules in apply order
+   * @param pipelines the CI pipelines to generate, or null for none
    */
-  public record Output(String catalogue, List<Module> modules) {
+  public record Output(String catalogue, List<Module> modules, PipelineSettings pipelines) {
     public Output {
       modules = List.copyOf(modules);
     }
@@ -109,6 +110,21 @@ public final class Model {
     public boolean needsDeployer() {
       return vaults.stream().anyMatch(v -> v.accessPolicy() != null
           && v.accessPolicy().references().contains(IamDocuments.DEPLOYER_REFERENCE));
+    }
+  }
+
+  /**
+   * The CI pipelines to generate (deployment.pipelines).
+   *
+   * @param engines github_actions, gitlab_ci, atlantis: at least one
+   * @param directory the output directory relative to the repository root
+   * @param roleArn the role the jobs assume through OIDC on the default branch, or null (Atlantis only)
+   * @param planRoleArn the role pull-request plans assume, or null (Atlantis only)
+   */
+  public record PipelineSettings(List<String> engines, String directory, String roleArn, String planRoleArn,
+      String defaultBranch, String terraformVersion) {
+    public PipelineSettings {
+      engines = List.copyOf(engines);
     }
   }
 

@@ -88,7 +88,7 @@ public final class Planner {
     List<Module> modules = new ArrayList<>();
     if (c.singleAccount()) {
       modules.add(singleAccountModule());
-      return new Output(catalogueName, ApplyDependencies.order(c, modules));
+      return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
     }
     Organization org = c.organization();
     modules.add(managementModule(modules.size() + 1));
@@ -104,7 +104,19 @@ public final class Planner {
     if (!c.policies().isEmpty()) {
       modules.add(policiesModule(modules.size() + 1));
     }
-    return new Output(catalogueName, ApplyDependencies.order(c, modules));
+    return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
+  }
+
+  /** deployment.pipelines as the renderer needs it, or null when no engine is listed. */
+  private Model.PipelineSettings pipelines() {
+    var p = c.deployment().pipelines();
+    if (p.engines().isEmpty()) {
+      return null;
+    }
+    List<String> engines = p.engines().stream().distinct()
+        .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    return new Model.PipelineSettings(engines, p.directory(), p.roleArn(), p.effectivePlanRoleArn(), p.defaultBranch(),
+        p.terraformVersion());
   }
 
   // ------------------------------------------------------------------ modules

@@ -130,6 +130,9 @@ public final class TemplateRenderer {
     }
     sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap, "access", summary))));
     sink.accept(APPLY_ORDER, applyOrder(output));
+    for (var pipeline : PipelineFiles.render(output).entrySet()) {
+      sink.accept(pipeline.getKey(), pipeline.getValue());
+    }
   }
 
   /** The machine-readable apply order a pipeline loops over. */
