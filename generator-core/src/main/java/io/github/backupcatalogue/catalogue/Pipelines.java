@@ -14,6 +14,8 @@ import java.util.List;
  *     providers assume deployment.assume_role_name in each account from it
  * @param planRoleArn the role pull-request plans assume instead, read-only and trusted only for
  *     pull requests; role_arn when left out
+ * @param planAssumeRoleName the role pull-request plans assume in each account instead of
+ *     deployment.assume_role_name (read-only); none: the same role as applies
  * @param defaultBranch the branch whose pushes apply
  * @param terraformVersion the Terraform version the jobs install
  */
@@ -22,6 +24,7 @@ public record Pipelines(
     @Doc(value = "Where the output directory is, relative to the repository root (as the CI engine's checkout sees it); the pipelines run each module there. Required when engines are listed.", pattern = "^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$", example = "infra/backup") String directory,
     @Doc(value = "The IAM role the GitHub Actions and GitLab CI jobs assume through OIDC (its trust policy names the repository and the default branch); the modules' providers assume deployment.assume_role_name in each account from it. Required for github_actions and gitlab_ci.", pattern = "^arn:aws:iam::\\d{12}:role/.+$", example = "arn:aws:iam::109876543210:role/backup-catalogue-apply") String roleArn,
     @Doc(value = "The IAM role pull-request plans assume instead: read-only, and trusted only for pull requests. role_arn when left out.", pattern = "^arn:aws:iam::\\d{12}:role/.+$", example = "arn:aws:iam::109876543210:role/backup-catalogue-plan") String planRoleArn,
+    @Doc(value = "The role pull-request plans assume in each account instead of deployment.assume_role_name: a read-only role (e.g. with ReadOnlyAccess), so that a pull request cannot change an account. Left out: plans assume the same role as applies.", pattern = "^[\\w+=,.@-]{1,64}$", example = "BackupCataloguePlan") String planAssumeRoleName,
     @Doc(value = "The branch whose pushes apply; pull requests into it plan.", defaultValue = "main", example = "main") String defaultBranch,
     @Doc(value = "The Terraform version the jobs install (1.10 or later: the S3 backend's native locking).", defaultValue = "1.10.5", pattern = "^\\d+\\.\\d+\\.\\d+$", example = "1.10.5") String terraformVersion) {
 
@@ -35,7 +38,7 @@ public record Pipelines(
 
   /** No pipelines. */
   public static Pipelines none() {
-    return new Pipelines(null, null, null, null, null, null);
+    return new Pipelines(null, null, null, null, null, null, null);
   }
 
   /** The role pull-request plans assume. */

@@ -120,11 +120,21 @@ public final class Model {
    * @param directory the output directory relative to the repository root
    * @param roleArn the role the jobs assume through OIDC on the default branch, or null (Atlantis only)
    * @param planRoleArn the role pull-request plans assume, or null (Atlantis only)
+   * @param planAssumeRoleName the role pull-request plans assume in each account, or null for the modules' own
    */
   public record PipelineSettings(List<String> engines, String directory, String roleArn, String planRoleArn,
-      String defaultBranch, String terraformVersion) {
+      String planAssumeRoleName, String defaultBranch, String terraformVersion) {
     public PipelineSettings {
       engines = List.copyOf(engines);
+    }
+
+    /**
+     * The role a pull-request plan of the module assumes instead of its own, or null: only where the
+     * module assumes a role at all (not where it uses the pipeline's credentials as they are).
+     */
+    public String planAssumeRoleArn(Module module) {
+      return planAssumeRoleName == null || module.providers().assumeRoleArn() == null ? null
+          : "arn:aws:iam::" + module.accountId() + ":role/" + planAssumeRoleName;
     }
   }
 

@@ -115,8 +115,8 @@ public final class Planner {
     }
     List<String> engines = p.engines().stream().distinct()
         .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
-    return new Model.PipelineSettings(engines, p.directory(), p.roleArn(), p.effectivePlanRoleArn(), p.defaultBranch(),
-        p.terraformVersion());
+    return new Model.PipelineSettings(engines, p.directory(), p.roleArn(), p.effectivePlanRoleArn(), p.planAssumeRoleName(),
+        p.defaultBranch(), p.terraformVersion());
   }
 
   // ------------------------------------------------------------------ modules

@@ -101,7 +101,9 @@ public final class PipelineFiles {
         ids.add(id);
         List<Object> include = new ArrayList<>();
         for (Module m : parts.get(p)) {
-          include.add(map("module", m.path(), "region", m.providers().homeRegion()));
+          String planRole = s.planAssumeRoleArn(m);
+          include.add(planRole == null ? map("module", m.path(), "region", m.providers().homeRegion())
+              : map("module", m.path(), "region", m.providers().homeRegion(), "plan_options", "-var=assume_role_arn=" + planRole));
         }
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("name", "level " + level.get(0).level() + ": ${{ matrix.module }}");
@@ -123,7 +125,8 @@ public final class PipelineFiles {
                 map("terraform_version", s.terraformVersion(), "terraform_wrapper", false)),
             map("name", "terraform init", "run", "terraform init -input=false"),
             map("name", "terraform plan (pull request)", "if", "github.event_name == 'pull_request'",
-                "run", "terraform plan -input=false -lock=false"),
+                "run", "terraform plan -input=false -lock=false"
+                    + (s.planAssumeRoleName() != null ? " ${{ matrix.plan_options }}" : "")),
             map("name", "terraform plan", "if", "github.event_name == 'push'", "run", "terraform plan -input=false -out=tfplan"),
             map("name", "terraform apply", "if", "github.event_name == 'push'", "run", "terraform apply -input=false tfplan")));
         jobs.put(id, job);
@@ -176,8 +179,11 @@ public final class PipelineFiles {
     for (Module m : output.modules()) {
       String dir = s.directory() + "/" + m.path();
       String stage = "level-" + m.level();
-      pipeline.put("plan " + m.path(), map("extends", ".plan", "stage", stage,
-          "variables", map("MODULE_DIR", dir, "AWS_REGION", m.providers().homeRegion())));
+      Map<String, Object> planVariables = map("MODULE_DIR", dir, "AWS_REGION", m.providers().homeRegion());
+      if (s.planAssumeRoleArn(m) != null) {
+        planVariables.put("TF_VAR_assume_role_arn", s.planAssumeRoleArn(m));
+      }
+      pipeline.put("plan " + m.path(), map("extends", ".plan", "stage", stage, "variables", planVariables));
       Map<String, Object> apply = new LinkedHashMap<>();
       apply.put("extends", ".apply");
       apply.put("stage", stage);

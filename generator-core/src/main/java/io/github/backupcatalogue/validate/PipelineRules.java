@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * BC280-BC288, BC330-BC331: deployment.pipelines, the CI pipeline definitions. Errors for what
+ * BC280-BC288, BC330-BC332: deployment.pipelines, the CI pipeline definitions. Errors for what
  * would make the generated pipeline fail or run somewhere else; warnings for what works but gives
  * pull requests more power than a plan needs, or runs modules the output is not next to.
  */
@@ -63,6 +63,10 @@ public final class PipelineRules extends RuleSupport {
     }
     checkRoleArn(c, p.roleArn(), "role_arn", oidc);
     checkRoleArn(c, p.planRoleArn(), "plan_role_arn", oidc);
+    if (p.planAssumeRoleName() != null && !RoleRules.ROLE_NAME.matcher(p.planAssumeRoleName()).matches()) {
+      error("BC283", value("deployment", "pipelines", "plan_assume_role_name"), "'" + p.planAssumeRoleName()
+          + "' is not a valid IAM role name", "name the read-only role of every account, e.g. BackupCataloguePlan");
+    }
     if (!BRANCH.matcher(p.defaultBranch()).matches()) {
       error("BC284", value("deployment", "pipelines", "default_branch"), "'" + p.defaultBranch()
           + "' is not a branch name the pipelines can match", "use letters, digits and _ . / - (e.g. main), without .. or a "
@@ -81,6 +85,11 @@ public final class PipelineRules extends RuleSupport {
       warning("BC330", key("deployment", "pipelines"), "pull requests plan with role_arn, the role that applies",
           "set deployment.pipelines.plan_role_arn to a read-only role whose trust policy admits only pull requests, and "
               + "let role_arn's trust policy admit only the " + p.defaultBranch() + " branch");
+    }
+    if (oidc && p.planRoleArn() != null && p.planAssumeRoleName() == null && c.deployment().assumeRoleName() != null) {
+      warning("BC332", key("deployment", "pipelines"), "pull requests plan through deployment.assume_role_name '"
+          + c.deployment().assumeRoleName() + "', the role that applies, in every account",
+          "set deployment.pipelines.plan_assume_role_name to a read-only role that plan_role_arn may assume in every account");
     }
   }
 

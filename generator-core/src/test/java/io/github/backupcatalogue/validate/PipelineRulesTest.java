@@ -25,11 +25,13 @@ class PipelineRulesTest {
 
   static final String PIPELINES = """
       deployment:
+        assume_role_name: OrganizationAccountAccessRole
         pipelines:
           engines: [github_actions, gitlab_ci, atlantis]
           directory: infra/backup
           role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply
           plan_role_arn: arn:aws:iam::109876543210:role/backup-catalogue-plan
+          plan_assume_role_name: BackupCataloguePlan
       """;
 
   static String with(String from, String to) {
@@ -48,38 +50,45 @@ class PipelineRulesTest {
   static Stream<Arguments> rules() {
     return Stream.of(
         Arguments.of("no directory", "    directory: infra/backup\n", "",
-            F + "42:3: error[BC280]: the pipelines do not know where the modules are"),
+            F + "43:3: error[BC280]: the pipelines do not know where the modules are"),
         Arguments.of("a directory above the repository", "directory: infra/backup", "directory: ../backup",
-            F + "44:16: error[BC281]: '../backup' is not a directory below the repository root"),
+            F + "45:16: error[BC281]: '../backup' is not a directory below the repository root"),
         Arguments.of("an absolute directory", "directory: infra/backup", "directory: /srv/backup",
-            F + "44:16: error[BC281]: '/srv/backup' is not a directory below the repository root"),
+            F + "45:16: error[BC281]: '/srv/backup' is not a directory below the repository root"),
         Arguments.of("no role for OIDC engines", "    role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply\n", "",
-            F + "42:3: error[BC282]: GitHub Actions and GitLab CI jobs need a role to assume"),
+            F + "43:3: error[BC282]: GitHub Actions and GitLab CI jobs need a role to assume"),
         Arguments.of("a role that is no role ARN", "role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply",
             "role_arn: arn:aws:iam::109876543210:user/deployer",
-            F + "45:15: error[BC283]: 'arn:aws:iam::109876543210:user/deployer' is not an IAM role ARN"),
+            F + "46:15: error[BC283]: 'arn:aws:iam::109876543210:user/deployer' is not an IAM role ARN"),
         Arguments.of("a branch name no engine matches", "    directory: infra/backup\n",
             "    directory: infra/backup\n    default_branch: main..release\n",
-            F + "45:21: error[BC284]: 'main..release' is not a branch name the pipelines can match"),
+            F + "46:21: error[BC284]: 'main..release' is not a branch name the pipelines can match"),
         Arguments.of("a version that is no release", "    directory: infra/backup\n",
             "    directory: infra/backup\n    terraform_version: latest\n",
-            F + "45:24: error[BC285]: 'latest' is not a Terraform release version"),
+            F + "46:24: error[BC285]: 'latest' is not a Terraform release version"),
         Arguments.of("a version older than the modules need", "    directory: infra/backup\n",
             "    directory: infra/backup\n    terraform_version: 1.5.7\n",
-            F + "45:24: error[BC285]: Terraform 1.5.7 is older than the generated modules require (1.6.0)"),
+            F + "46:24: error[BC285]: Terraform 1.5.7 is older than the generated modules require (1.6.0)"),
         Arguments.of("an engine twice", "[github_actions, gitlab_ci, atlantis]", "[github_actions, gitlab_ci, github_actions]",
-            F + "43:42: error[BC286]: github_actions is listed twice"),
+            F + "44:42: error[BC286]: github_actions is listed twice"),
         Arguments.of("the management module's credentials are another account's",
             "role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply",
             "role_arn: arn:aws:iam::123456789101:role/backup-catalogue-apply",
-            F + "45:15: error[BC287]: the management module would run in account 123456789101: without "
+            F + "46:15: error[BC287]: the management module would run in account 123456789101: without "
                 + "deployment.management_assume_role_name it uses the pipeline's own credentials, which must be the "
                 + "management account's (109876543210)"),
         Arguments.of("pull requests plan with the apply role",
             "    plan_role_arn: arn:aws:iam::109876543210:role/backup-catalogue-plan\n", "",
-            F + "42:3: warning[BC330]: pull requests plan with role_arn, the role that applies"),
+            F + "43:3: warning[BC330]: pull requests plan with role_arn, the role that applies"),
+        Arguments.of("pull requests plan through the role that applies in every account",
+            "    plan_assume_role_name: BackupCataloguePlan\n", "",
+            F + "43:3: warning[BC332]: pull requests plan through deployment.assume_role_name "
+                + "'OrganizationAccountAccessRole', the role that applies, in every account"),
+        Arguments.of("a plan role name that is no role name", "plan_assume_role_name: BackupCataloguePlan",
+            "plan_assume_role_name: Backup Catalogue Plan",
+            F + "48:28: error[BC283]: 'Backup Catalogue Plan' is not a valid IAM role name"),
         Arguments.of("a role only Atlantis would not use", "[github_actions, gitlab_ci, atlantis]", "[atlantis]",
-            F + "45:15: warning[BC331]: role_arn is not used: only GitHub Actions and GitLab CI jobs assume it (Atlantis "
+            F + "46:15: warning[BC331]: role_arn is not used: only GitHub Actions and GitLab CI jobs assume it (Atlantis "
                 + "uses its server's credentials)"));
   }
 
@@ -105,7 +114,7 @@ class PipelineRulesTest {
     var elsewhere = BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("target/backup-catalogue"), null,
         false);
     assertThat(elsewhere.diagnostics().all().stream().map(d -> d.headline("backup-catalogue.yaml")))
-        .contains(F + "44:16: error[BC288]: the pipelines run the modules in infra/backup, but they are written to "
+        .contains(F + "45:16: error[BC288]: the pipelines run the modules in infra/backup, but they are written to "
             + dir.toRealPath().resolve("target/backup-catalogue"));
     assertThat(elsewhere.written()).isEmpty();
     var there = BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("infra/backup"), null, false);
