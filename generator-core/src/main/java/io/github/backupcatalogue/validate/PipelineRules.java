@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * BC280-BC288, BC330-BC332: deployment.pipelines, the CI pipeline definitions. Errors for what
+ * BC280-BC287, BC330-BC333: deployment.pipelines, the CI pipeline definitions. Errors for what
  * would make the generated pipeline fail or run somewhere else; warnings for what works but gives
  * pull requests more power than a plan needs, or runs modules the output is not next to.
  */
@@ -132,8 +132,9 @@ public final class PipelineRules extends RuleSupport {
   }
 
   /**
-   * BC288: where the pipelines look for the modules must be where they are written: the output
-   * directory must end with deployment.pipelines.directory (the repository root being above it).
+   * BC333 (a warning: the modules themselves are fine): where the pipelines look for the modules
+   * should be where they are written: the output directory ends with deployment.pipelines.directory
+   * (the repository root being above it).
    */
   public static List<Diagnostic> checkOutput(Catalogue c, SourceMap sourceMap, Path output) {
     Pipelines p = c.deployment().pipelines();
@@ -144,7 +145,7 @@ public final class PipelineRules extends RuleSupport {
     Path actual = output.toAbsolutePath().normalize();
     Path expected = Path.of(p.directory());
     if (!actual.endsWith(expected)) {
-      new PipelineRules(sourceMap, problems).error("BC288", sourceMap.value(ptr("deployment", "pipelines", "directory")),
+      new PipelineRules(sourceMap, problems).warning("BC333", sourceMap.value(ptr("deployment", "pipelines", "directory")),
           "the pipelines run the modules in " + p.directory() + ", but they are written to " + actual,
           "set deployment.pipelines.directory to the output directory relative to the repository root, or write the "
               + "output there");

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** deployment.pipelines: one case per rule (BC280-BC288, BC330, BC331), the exact message at the exact place. */
+/** deployment.pipelines: one case per rule (BC280-BC287, BC330-BC333), the exact message at the exact place. */
 class PipelineRulesTest {
 
   private static final String F = "backup-catalogue.yaml:";
@@ -114,11 +114,11 @@ class PipelineRulesTest {
     var elsewhere = BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("target/backup-catalogue"), null,
         false);
     assertThat(elsewhere.diagnostics().all().stream().map(d -> d.headline("backup-catalogue.yaml")))
-        .contains(F + "45:16: error[BC288]: the pipelines run the modules in infra/backup, but they are written to "
+        .contains(F + "45:16: warning[BC333]: the pipelines run the modules in infra/backup, but they are written to "
             + dir.toRealPath().resolve("target/backup-catalogue"));
-    assertThat(elsewhere.written()).isEmpty();
+    assertThat(elsewhere.written()).isPresent(); // the modules are fine: a warning, not an error
     var there = BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("infra/backup"), null, false);
-    assertThat(there.diagnostics().hasErrors()).isFalse();
+    assertThat(there.diagnostics().all()).noneMatch(d -> d.code().equals("BC333"));
     assertThat(dir.resolve("infra/backup/pipelines/github-actions.yml")).exists();
     assertThat(dir.resolve("infra/backup/pipelines/gitlab-ci.yml")).exists();
     assertThat(dir.resolve("infra/backup/pipelines/atlantis.yaml")).exists();

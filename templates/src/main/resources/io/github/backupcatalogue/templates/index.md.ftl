@@ -27,6 +27,25 @@ jq -r '.modules[].path' apply-order.json | while read -r module; do
   terraform -chdir="$module" apply -input=false -auto-approve
 done
 ```
+<#if output.pipelines??>
+
+## CI pipelines
+
+Generated from the same levels (`deployment.pipelines`): pull requests into `${output.pipelines.defaultBranch}` plan
+every module, `${output.pipelines.defaultBranch}` applies them level by level, the modules of a level in parallel.
+
+<#list output.pipelines.engines as e>
+<#if e == "github_actions">
+- `pipelines/github-actions.yml`: copy it to `.github/workflows/backup-catalogue.yml` (its first job
+  checks that the copy is current).
+<#elseif e == "gitlab_ci">
+- `pipelines/gitlab-ci.yml`: a child pipeline; trigger it from `.gitlab-ci.yml` with
+  `trigger: include: ${output.pipelines.directory}/pipelines/gitlab-ci.yml` (its header has the job).
+<#elseif e == "atlantis">
+- `pipelines/atlantis.yaml`: copy it to `atlantis.yaml` at the repository root.
+</#if>
+</#list>
+</#if>
 <#if access?has_content>
 
 ## Who can touch the backups
