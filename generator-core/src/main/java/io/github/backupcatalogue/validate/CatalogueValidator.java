@@ -53,6 +53,7 @@ public final class CatalogueValidator {
     }
     new ClassificationRules(sourceMap, problems).check(catalogue);
     new CopyWiringRules(sourceMap, problems).check(catalogue);
+    new PipelineRules(sourceMap, problems).check(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
     ControlRules controlRules = new ControlRules(sourceMap, problems, clock);
     controlRules.checkDeclarations(catalogue);
