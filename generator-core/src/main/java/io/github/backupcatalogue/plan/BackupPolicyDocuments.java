@@ -25,9 +25,14 @@ public final class BackupPolicyDocuments {
   /** The policy document for the named policy of a valid catalogue. */
   public static ObjectNode document(Catalogue catalogue, String policyName) {
     Policy policy = catalogue.policies().get(policyName);
+    return plansDocument(catalogue, policy.plans(), policy.childPolicies());
+  }
+
+  /** A policy document carrying the named plans, with the given child-policy permissions. */
+  public static ObjectNode plansDocument(Catalogue catalogue, List<String> planNames, List<String> childPolicies) {
     ObjectNode plans = Json.object();
-    for (String planName : policy.plans()) {
-      plans.set(planName, plan(catalogue, planName, catalogue.plans().get(planName), policy.childPolicies()));
+    for (String planName : planNames) {
+      plans.set(planName, plan(catalogue, planName, catalogue.plans().get(planName), childPolicies));
     }
     ObjectNode document = Json.object();
     document.set("plans", plans);
