@@ -3,13 +3,10 @@ package io.github.backupcatalogue.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code effective-policy}: AWS's documented examples verbatim in, the documented effective policy out. */
 class EffectivePolicyCommandTest {
@@ -19,16 +16,8 @@ class EffectivePolicyCommandTest {
   @TempDir
   Path temp;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static MainTest.Run run(String... args) {
+    return MainTest.run(args);
   }
 
   private static Path example(String example, String file) {
@@ -38,7 +27,7 @@ class EffectivePolicyCommandTest {
 
   @Test
   void printsTheDocumentedEffectivePolicyOfTheGuidesAppendExample() throws Exception {
-    Run run = run("effective-policy", "--policy", example("tag-2-append", "policy-a.json").toString(),
+    MainTest.Run run = run("effective-policy", "--policy", example("tag-2-append", "policy-a.json").toString(),
         "--policy", example("tag-2-append", "policy-c.json").toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -67,7 +56,7 @@ class EffectivePolicyCommandTest {
   void aChangeTheParentForbidsIsIgnoredAndReportedAtItsLineOnStandardError() throws Exception {
     Path e = Files.copy(example("tag-4-restrict", "policy-e.json"), temp.resolve("root.json"));
     Path f = Files.copy(example("tag-4-restrict", "policy-f.json"), temp.resolve("ou.json"));
-    Run run = run("effective-policy", "-p", e.toString(), "-p", f.toString());
+    MainTest.Run run = run("effective-policy", "-p", e.toString(), "-p", f.toString());
     assertThat(run.exit()).isZero();
     assertThat(JSON.readTree(run.out()).at("/tags/project/tag_key").asText()).isEqualTo("Project");
     assertThat(run.err().trim()).isEqualTo(f + ":4:13: warning[BC340]: @@assign is not allowed here: policy '" + e
@@ -80,7 +69,7 @@ class EffectivePolicyCommandTest {
   void aFileThatIsNotJsonIsAnErrorAtItsPositionAndNothingIsPrinted() throws Exception {
     Path broken = temp.resolve("broken.json");
     Files.writeString(broken, "{\n  \"plans\": {\n    \"A\": {\"regions\": {\"@@assign\": [\"eu-west-1\"]}\n  }\n");
-    Run run = run("effective-policy", "--policy", broken.toString());
+    MainTest.Run run = run("effective-policy", "--policy", broken.toString());
     assertThat(run.exit()).isEqualTo(Main.CATALOGUE_ERRORS);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith(broken + ":5:1: error[BC290]: not valid JSON: Unexpected end-of-input");
@@ -88,7 +77,7 @@ class EffectivePolicyCommandTest {
 
   @Test
   void aMissingFileIsAUsageError() {
-    Run run = run("effective-policy", "--policy", temp.resolve("nope.json").toString());
+    MainTest.Run run = run("effective-policy", "--policy", temp.resolve("nope.json").toString());
     assertThat(run.exit()).isEqualTo(Main.USAGE_OR_ENVIRONMENT);
     assertThat(run.err()).contains("no policy file at " + temp.resolve("nope.json"));
   }
