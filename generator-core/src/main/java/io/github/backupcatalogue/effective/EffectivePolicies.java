@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The effective backup policy of every account of a valid catalogue: the policy documents the
@@ -24,6 +26,8 @@ import java.util.TreeMap;
  * the account, merged by {@link EffectivePolicyEngine} as AWS Organizations merges them.
  */
 public final class EffectivePolicies {
+
+  private static final Pattern ADDED_SELECTION = Pattern.compile("^/plans/([^/]+)/selections/(?:tags|resources)/([^/]+)");
 
   private EffectivePolicies() {}
 
@@ -85,8 +89,26 @@ public final class EffectivePolicies {
         }
       }
     }
+    // Layered policies, top first, where their parent allows the change (AWS ignores the rest;
+    // validation rejects it, BC130).
+    for (String policyName : chain) {
+      Policy policy = c.policies().get(policyName);
+      if (policy.extension() != null) {
+        policy.extension().plans().forEach((planName, change) -> {
+          if (plans.containsKey(planName) && allowedEverywhere(merged, policyName, planName)) {
+            plans.put(planName, PlanChanges.apply(plans.get(planName), change));
+          }
+        });
+      }
+    }
     return new EffectiveAccountPolicy(name, chain, merged.effective(), plans, planSources,
         valueSources(c, merged, planSources), merged.findings());
+  }
+
+  private static boolean allowedEverywhere(EffectiveResult merged, String policy, String plan) {
+    String prefix = pointer("plans", plan);
+    return merged.findings().stream().noneMatch(f -> f.policy().equals(policy)
+        && (f.path().equals(prefix) || f.path().startsWith(prefix + "/")));
   }
 
   private static List<String> attached(Catalogue c, java.util.function.Predicate<Policy> where) {
@@ -114,9 +136,34 @@ public final class EffectivePolicies {
 
   private static SortedMap<String, Source> valueSources(Catalogue c, EffectiveResult merged, Map<String, Source> planSources) {
     SortedMap<String, Source> sources = new TreeMap<>();
-    merged.setBy().forEach((effectivePointer, policy) -> sources.put(effectivePointer,
-        new Source(c.singleAccount() ? null : policy, cataloguePointer(c, effectivePointer))));
+    merged.setBy().forEach((effectivePointer, policy) -> {
+      Policy setter = c.singleAccount() ? null : c.policies().get(policy);
+      String at = setter != null && setter.extension() != null && !setter.plans().contains(planOf(effectivePointer))
+          ? extensionPointer(c, policy, effectivePointer)
+          : cataloguePointer(c, effectivePointer);
+      sources.put(effectivePointer, new Source(c.singleAccount() ? null : policy, at));
+    });
     return sources;
+  }
+
+  private static String planOf(String effectivePointer) {
+    JsonPointer p = JsonPointer.compile(effectivePointer).tail();
+    return p == null || p.matches() ? "" : p.getMatchingProperty();
+  }
+
+  /**
+   * The catalogue entry of a layered policy's change: {@code /policies/<name>/extends/plans/...},
+   * with the policy document's keys mapped to the catalogue's names.
+   */
+  public static String extensionPointer(Catalogue c, String policy, String documentPointer) {
+    Matcher selection = ADDED_SELECTION.matcher(documentPointer);
+    if (selection.find()) {
+      return pointer("policies", policy, "extends") + "/plans/" + selection.group(1) + "/add_selections/" + selection.group(2);
+    }
+    String mapped = cataloguePointer(c, documentPointer);
+    mapped = mapped.replaceFirst("^(/plans/[^/]+/rules/[^/]+)/copy_to$", "$1/add_copies")
+        .replaceFirst("^(/plans/[^/]+)/selections", "$1/add_selections");
+    return pointer("policies", policy, "extends") + mapped;
   }
 
   /**

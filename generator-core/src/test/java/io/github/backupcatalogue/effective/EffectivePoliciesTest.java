@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.backupcatalogue.Catalogues;
 import io.github.backupcatalogue.TestFiles;
 import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.Lifecycle;
+import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.diagnostics.SourceFile;
 import io.github.backupcatalogue.load.CatalogueLoader;
 import io.github.backupcatalogue.plan.Json;
@@ -29,23 +31,34 @@ class EffectivePoliciesTest {
 
     assertThat(all.keySet()).containsExactly("ledger", "management", "shop");
     EffectiveAccountPolicy ledger = all.get("ledger");
-    assertThat(ledger.policies()).containsExactly("org-baseline", "ledger-retention");
+    assertThat(ledger.policies()).containsExactly("org-baseline", "workloads-retention", "ledger-retention");
     assertThat(ledger.plans().keySet()).containsExactly("Everything-Daily", "Ledger-Monthly");
     assertThat(ledger.plans().get("Ledger-Monthly")).isSameAs(c.plans().get("Ledger-Monthly"));
     assertThat(ledger.planSources().get("Ledger-Monthly")).isEqualTo(new Source("ledger-retention", "/policies/ledger-retention/plans/0"));
     assertThat(ledger.findings()).isEmpty();
     assertThat(all.get("shop").plans().keySet()).containsExactly("Everything-Daily");
-    assertThat(all.get("shop").effective().at("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days").asText()).isEqualTo("120");
-    assertThat(all.get("shop").valueSources().get("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days"))
+    // The root's value for management; the layered policy on the workloads OU's for shop.
+    assertThat(all.get("management").effective().at("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days").asText()).isEqualTo("120");
+    assertThat(all.get("management").valueSources().get("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days"))
         .isEqualTo(new Source("org-baseline", "/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days"));
+    assertThat(all.get("shop").effective().at("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days").asText()).isEqualTo("365");
+    assertThat(all.get("shop").valueSources().get("/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days"))
+        .isEqualTo(new Source("workloads-retention", "/policies/workloads-retention/extends/plans/Everything-Daily/rules/daily/lifecycle/delete_after_days"));
+    assertThat(all.get("shop").valueSources().get("/plans/Everything-Daily/selections/resources/tables/resource_types"))
+        .isEqualTo(new Source("workloads-retention", "/policies/workloads-retention/extends/plans/Everything-Daily/add_selections/tables"));
     assertThat(all.get("shop").valueSources().get("/plans/Everything-Daily/rules/daily/schedule_expression"))
         .isEqualTo(new Source("org-baseline", "/plans/Everything-Daily/rules/daily/schedule"));
+    Plan shopDaily = all.get("shop").plans().get("Everything-Daily");
+    assertThat(shopDaily.rules().get("daily").lifecycle()).isEqualTo(new Lifecycle(30, 365, true));
+    assertThat(shopDaily.rules().get("daily").copyTo().get(0).lifecycle()).isEqualTo(new Lifecycle(null, 30, false));
+    assertThat(shopDaily.selections().keySet()).containsExactly("all-but-scratch", "tables");
+    assertThat(all.get("management").plans().get("Everything-Daily")).isSameAs(c.plans().get("Everything-Daily"));
   }
 
   @Test
   void theEffectivePolicyIsTheGeneratedDocumentWithoutOperatorsWhenOnePolicyReachesTheAccount() throws Exception {
     Catalogue c = sample("management-policies");
-    var shop = EffectivePolicies.of(c).get("shop");
+    var shop = EffectivePolicies.of(c).get("management");
     var document = io.github.backupcatalogue.plan.BackupPolicyDocuments.document(c, "org-baseline");
     assertThat(Json.pretty(shop.effective())).isEqualTo(Json.pretty(Stripped.of(document)));
   }
