@@ -26,7 +26,8 @@ import java.util.TreeSet;
 /**
  * Layered policies ({@code policies.<name>.extends}): what they name exists (BC131), the extended
  * policy reaches every account from higher up (BC132), list changes are one of override or
- * append/remove (BC133), a policy carries or extends something (BC134), and, once the catalogue is
+ * append/remove (BC133), a policy carries or extends something (BC134), a changed lifecycle keeps
+ * 90 days in cold storage (BC135), and, once the catalogue is
  * otherwise valid, every change is one the parent's {@code child_policies} allows, as AWS
  * Organizations decides it on the generated policies (BC130); a plan carried again by a lower
  * policy where the higher one allows no change is ignored by AWS (warning BC340).
@@ -82,6 +83,11 @@ final class PolicyExtensionRules extends RuleSupport {
     }
     if (change.regions() != null) {
       listChange(change.regions(), p.appendProperty("regions"));
+      if (change.apply(plan.regions()).isEmpty()) {
+        error("BC133", sourceMap.key(p.appendProperty("regions")), "the change leaves plan '" + p.last().getMatchingProperty()
+            + "' with no region", "keep at least one region");
+        return;
+      }
       ListChange r = change.regions();
       checkRegions(r.override() != null ? r.override() : List.of(), p.appendProperty("regions").appendProperty("override"));
       checkRegions(r.append(), p.appendProperty("regions").appendProperty("append"));
@@ -98,15 +104,39 @@ final class PolicyExtensionRules extends RuleSupport {
       if (rule.vault() != null) {
         known(rule.vault(), c.vaults().keySet(), "vault", r.appendProperty("vault"));
       }
+      if (rule.lifecycle() != null) {
+        io.github.backupcatalogue.catalogue.Lifecycle changed = rule.lifecycle().apply(plan.rules().get(ruleName).lifecycle());
+        if (changed.deleteAfterDays() != null && changed.coldStorageAfterDays() != null
+            && changed.deleteAfterDays() < changed.coldStorageAfterDays() + 90) {
+          error("BC135", sourceMap.key(r.appendProperty("lifecycle")), "with the change, recovery points of rule '" + ruleName
+              + "' are deleted after " + changed.deleteAfterDays() + " days but move to cold storage after "
+              + changed.coldStorageAfterDays() + "; AWS needs 90 days in cold storage",
+              "keep them at least " + (changed.coldStorageAfterDays() + 90) + " days, or change cold_storage_after_days too");
+        }
+      }
       for (int i = 0; i < rule.addCopies().size(); i++) {
         if (rule.addCopies().get(i) == null || rule.addCopies().get(i).vault() == null) {
           continue;
         }
-        known(rule.addCopies().get(i).vault(), c.vaults().keySet(), "vault",
-            r.appendProperty("add_copies").appendIndex(i).appendProperty("vault"));
+        JsonPointer v = r.appendProperty("add_copies").appendIndex(i).appendProperty("vault");
+        if (known(rule.addCopies().get(i).vault(), c.vaults().keySet(), "vault", v)
+            && c.vaults().get(rule.addCopies().get(i).vault()).location() == io.github.backupcatalogue.catalogue.VaultLocation.CENTRAL_ACCOUNT
+            && (c.organization().centralBackupAccount() == null
+                || !c.organization().accounts().containsKey(c.organization().centralBackupAccount()))) {
+          error("BC131", sourceMap.value(v), "vault '" + rule.addCopies().get(i).vault()
+              + "' is a central vault, but the organization names no central_backup_account",
+              "set organization.central_backup_account, or copy to a member vault");
+        }
       }
     });
+    PlanRules selections = new PlanRules(sourceMap, problems, java.time.Clock.systemUTC());
     change.addSelections().forEach((selection, s) -> {
+      if (s == null) {
+        error("BC133", sourceMap.key(p.appendProperty("add_selections").appendProperty(selection)),
+            "the added selection '" + selection + "' selects nothing", "write resource_types or tag");
+        return;
+      }
+      selections.checkSelection(selection, s, p.appendProperty("add_selections").appendProperty(selection));
       if (plan.selections().containsKey(selection)) {
         error("BC133", sourceMap.key(p.appendProperty("add_selections").appendProperty(selection)), "plan '"
             + p.last().getMatchingProperty() + "' already has a selection '" + selection + "'",

@@ -81,4 +81,14 @@ class PolicyExtensionRulesTest {
         F + "91:11: error[BC133]: override replaces the whole list, so it cannot go with append or remove",
         F + "95:3: error[BC134]: policy 'ledger-retention' carries no plans and extends no policy");
   }
+
+  @Test
+  void addedSelectionsAndChangedLifecyclesAreCheckedAsThePlansOwn() throws Exception {
+    String yaml = sampleWith("              lifecycle: {delete_after_days: 365}\n", "              lifecycle: {delete_after_days: 100}\n")
+        .replace("              resource_types: [DynamoDB]\n", "              resource_types: [DynamoBD]\n");
+    assertThat(layering(yaml)).containsExactly(F + "90:15: error[BC135]: with the change, recovery points of rule 'daily' are"
+        + " deleted after 100 days but move to cold storage after 30; AWS needs 90 days in cold storage");
+    assertThat(Catalogues.headlines(yaml)).contains(F + "93:32: error[BC243]: 'DynamoBD' is not a resource type this catalogue"
+        + " knows; did you mean 'DynamoDB'?");
+  }
 }
