@@ -39,7 +39,8 @@ public final class PlanChanges {
           r.lifecycle() != null ? r.lifecycle().apply(rule.lifecycle()) : rule.lifecycle(),
           r.vault() != null ? r.vault() : rule.vault(),
           copies,
-          rule.recoveryPointTags()));
+          rule.recoveryPointTags(),
+          rule.indexResourceTypes()));
     });
     Map<String, Selection> selections = new LinkedHashMap<>(inherited.selections());
     selections.putAll(change.addSelections());
