@@ -12,58 +12,124 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Daily": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 2 ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "move_to_cold_storage_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "30"
                 },
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "400"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "MemberVault"
               },
               "copy_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "arn:aws:backup:eu-central-1:$account:backup-vault:DrVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-central-1:$account:backup-vault:DrVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "90"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
                 },
                 "arn:aws:backup:eu-west-1:333333333333:backup-vault:CentralVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-west-1:333333333333:backup-vault:CentralVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "2555"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
@@ -72,12 +138,27 @@ locals {
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "data": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:dynamodb:*:*:table/*",
                     "arn:aws:elasticfilesystem:*:*:file-system/*"
@@ -94,9 +175,6 @@ locals {
     {
       "plans": {
         "Workloads_Daily": {
-          "@@operators_allowed_for_child_policies": [
-            "@@none"
-          ],
           "regions": {
             "@@assign": [
               "eu-west-1"
@@ -147,7 +225,7 @@ locals {
   EOT
 }
 
-# Source: policies.production (1334 of 10000 characters as sent to AWS)
+# Source: policies.production (2738 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "production" {
   name        = "production"
   description = "Daily backups of production data, copied to another region and to the central account."
@@ -161,7 +239,7 @@ resource "aws_organizations_policy_attachment" "production_ou_production" {
   target_id = "ou-r2e3-33333333"
 }
 
-# Source: policies.workloads (696 of 10000 characters as sent to AWS)
+# Source: policies.workloads (644 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "workloads" {
   name        = "workloads"
   description = "Daily backups of everything else in the workloads OU."
