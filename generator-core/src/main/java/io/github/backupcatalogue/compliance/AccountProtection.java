@@ -2,7 +2,8 @@ package io.github.backupcatalogue.compliance;
 
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.catalogue.Plan;
-import io.github.backupcatalogue.plan.Scope;
+import io.github.backupcatalogue.effective.EffectiveAccountPolicy;
+import io.github.backupcatalogue.effective.EffectivePolicies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,10 @@ import java.util.TreeSet;
 
 /**
  * The one place that knows which plans each account effectively gets. Controls are checked, and
- * the compliance report written, from what this class answers and nothing else.
- *
- * <p>For now: the catalogue's plans that reach the account as written, through the policies
- * attached to the root, its OUs or the account itself (single-account catalogues: every plan,
- * directly). When the effective-policy engine (AWS's inheritance operators) lands, {@link #plansFor}
- * answers from it instead: the same map, with the overrides applied.
+ * the compliance report written, from what this class answers and nothing else: in an
+ * organization, the effective-policy engine's answer ({@link EffectivePolicies}), i.e. every policy
+ * attached to the root, the account's OUs and the account merged by AWS's inheritance operators;
+ * in a single-account catalogue, every plan, directly.
  */
 public final class AccountProtection {
 
@@ -37,29 +36,40 @@ public final class AccountProtection {
     }
   }
 
-  /** Plan name -> the effective plan, in the catalogue's order of plans. */
+  /**
+   * Plan name -> the effective plan, in the catalogue's order of plans. In an organization the plans
+   * are the effective policy engine's: every policy on the account's path merged as AWS merges them,
+   * with the changes of layered policies ({@code extends}) applied where their parents allow them.
+   */
   public static Map<String, EffectivePlan> plansFor(Catalogue catalogue, String account) {
-    Map<String, List<String>> via = new LinkedHashMap<>();
+    Map<String, EffectivePlan> plans = new LinkedHashMap<>();
     if (catalogue.singleAccount()) {
       if (catalogue.account() != null && account.equals(catalogue.account().name())) {
-        catalogue.plans().keySet().forEach(name -> via.put(name, List.of("direct")));
+        catalogue.plans().forEach((name, plan) -> plans.put(name, new EffectivePlan(plan, "/plans/" + escape(name), List.of("direct"))));
       }
-    } else {
-      catalogue.policies().forEach((policyName, policy) -> {
-        if (Scope.reachedAccounts(catalogue.organization(), policy).contains(account)) {
-          for (String plan : policy.plans()) {
-            via.computeIfAbsent(plan, p -> new ArrayList<>()).add("/policies/" + escape(policyName));
+      return plans;
+    }
+    EffectiveAccountPolicy effective = EffectivePolicies.of(catalogue, account);
+    if (effective == null) {
+      return plans;
+    }
+    catalogue.plans().keySet().forEach(name -> {
+      Plan plan = effective.plans().get(name);
+      if (plan != null) {
+        List<String> via = new ArrayList<>();
+        for (String policy : effective.policies()) {
+          if (catalogue.policies().get(policy).plans().contains(name) || extendsPlan(catalogue.policies().get(policy), name)) {
+            via.add("/policies/" + escape(policy));
           }
         }
-      });
-    }
-    Map<String, EffectivePlan> plans = new LinkedHashMap<>();
-    catalogue.plans().forEach((name, plan) -> {
-      if (via.containsKey(name)) {
-        plans.put(name, new EffectivePlan(plan, "/plans/" + escape(name), via.get(name)));
+        plans.put(name, new EffectivePlan(plan, "/plans/" + escape(name), via));
       }
     });
     return plans;
+  }
+
+  private static boolean extendsPlan(io.github.backupcatalogue.catalogue.Policy policy, String plan) {
+    return policy.extension() != null && policy.extension().plans().containsKey(plan);
   }
 
   /** Every account the catalogue describes, sorted by name (those that get no plan too). */

@@ -38,6 +38,43 @@ class ControlRulesTest {
     assertThat(headlines(sample())).isEmpty();
   }
 
+  /**
+   * Controls are judged against the effective plans (the engine's merge of every policy on the
+   * account's path), not the plans as written: with a 60-day minimum retention, a layered policy that keeps the workloads' nightly
+   * backups 90 days makes a 60-day minimum retention pass; without it, the same control fails.
+   */
+  @Test
+  void controlsAreJudgedAgainstTheEffectivePlansOfLayeredPolicies() throws IOException {
+    String layered = sample()
+        .replace("    attach_to: {accounts: [reporting-dev]}\n",
+            "    attach_to: {organizational_units: [workloads]}\n    child_policies: [override]\n")
+        .replace("  BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK:\n    required_retention_days: 35",
+            "  BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK:\n    required_retention_days: 60");
+    String longer = layered.replace("\ncontrols:\n", """
+
+          longer-retention:
+            description: The workloads' nightly backups kept 90 days in these accounts.
+            attach_to: {accounts: [reporting-dev, payments-prod, ledger-prod]}
+            extends:
+              policy: workloads
+              plans:
+                Workloads_Daily:
+                  rules:
+                    Nightly:
+                      lifecycle: {delete_after_days: 90}
+
+        controls:
+        """);
+    assertThat(layered).isNotEqualTo(sample());
+    // (the production accounts, nested in the workloads OU, now get Workloads_Daily too, which
+    // copies nowhere: the cross-region and cross-account controls fail there either way)
+    assertThat(headlines(longer)).noneMatch(line -> line.contains("BC413")).isNotEmpty();
+    assertThat(headlines(layered))
+        .filteredOn(line -> line.contains("error[BC413]"))
+        .extracting(line -> line.replaceAll("^.*error\\[BC413\\]: ([a-z-]+):.*effective plan (\\w+) keeps them (\\d+) days.*", "$1 $2 $3"))
+        .containsExactly("ledger-prod Workloads_Daily 35", "payments-prod Workloads_Daily 35", "reporting-dev Workloads_Daily 35");
+  }
+
   static Stream<Arguments> violations() {
     return Stream.of(
         Arguments.of("BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN: a type no plan of an account selects",
