@@ -12,11 +12,13 @@ import java.util.Map;
  *     uses the pipeline's credentials as they are, since Organizations creates no
  *     {@code OrganizationAccountAccessRole} there
  * @param tags tags every generated resource carries (the provider's default_tags)
+ * @param state where each module keeps its Terraform state
  */
 public record Deployment(
     @Doc(value = "The role each module's providers assume in its account, e.g. OrganizationAccountAccessRole; none when the pipeline's credentials already are the account's.", pattern = "^[\\w+=,.@-]{1,64}$", example = "OrganizationAccountAccessRole") String assumeRoleName,
     @Doc(value = "The role assumed in the management account; none (the default) uses the pipeline's credentials as they are, since Organizations creates no OrganizationAccountAccessRole there.", pattern = "^[\\w+=,.@-]{1,64}$", example = "BackupCatalogueDeployer") String managementAssumeRoleName,
-    @Doc(value = "Tags every generated resource carries (the provider's default_tags).", defaultValue = "{}", example = "{cost-centre: platform}") Map<String, String> tags) {
+    @Doc(value = "Tags every generated resource carries (the provider's default_tags).", defaultValue = "{}", example = "{cost-centre: platform}") Map<String, String> tags,
+    @Doc(value = "Where each module keeps its Terraform state: an S3 bucket with native locking, or none (local state files, a warning).", defaultValue = "none (a warning)") State state) {
 
   public Deployment {
     tags = Immutables.map(tags);

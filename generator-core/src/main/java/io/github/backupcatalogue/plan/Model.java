@@ -31,10 +31,25 @@ public final class Model {
    *
    * @param catalogue the catalogue's file name, for the comments
    * @param modules the root modules in apply order
+   * @param backend the S3 backend every module's backend.tf names, or null for local state
+   * @param summaries each module's {@value ModuleSummaries#FILE} (what it manages, in data), by module path
    */
-  public record Output(String catalogue, List<Module> modules) {
+  public record Output(String catalogue, List<Module> modules, Backend backend, Map<String, String> summaries) {
     public Output {
       modules = List.copyOf(modules);
+      summaries = Map.copyOf(summaries);
+    }
+  }
+
+  /**
+   * The S3 backend (deployment.state).
+   *
+   * @param keys each module's state object, by module path: the key prefix and the path only
+   * @param roleArn the role the backend assumes, or null
+   */
+  public record Backend(String bucket, String region, String roleArn, Map<String, String> keys) {
+    public Backend {
+      keys = Map.copyOf(keys);
     }
   }
 

@@ -48,7 +48,7 @@ public final class TemplateRenderer {
   public static final String BUILT_IN_PATH = "/io/github/backupcatalogue/templates";
 
   /** The files of each module, in the order they are rendered; empty results are not written. */
-  public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "checks.tf",
+  public static final List<String> MODULE_FILES = List.of("versions.tf", "backend.tf", "providers.tf", "variables.tf", "checks.tf",
       "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "backup_settings.tf",
       "backup_plans.tf", "outputs.tf", "README.md");
 
@@ -120,6 +120,10 @@ public final class TemplateRenderer {
         if (!text.isBlank()) {
           sink.accept(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
         }
+      }
+      String summaryText = output.summaries().get(planned.path());
+      if (summaryText != null) {
+        sink.accept(planned.path() + "/" + io.github.backupcatalogue.plan.ModuleSummaries.FILE, summaryText);
       }
       if (!questions.isEmpty()) {
         sink.accept(planned.path() + "/" + AccessMatrix.FILE, matrix.json(planned, questions));
