@@ -1,6 +1,14 @@
 package io.github.backupcatalogue;
 
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.Removals;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.write.PreviousOutput;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
@@ -49,8 +57,15 @@ public final class BackupCatalogue {
    * @param files the rendered files, when there were no errors ({@link #render} only: {@link #generate}
    *     streams them to disk and keeps none)
    * @param written what was written, when generation ran
+   * @param changes what the run changes against the previous output, module by module ({@link #generate}
+   *     and {@link #plan}, when the catalogue had no errors)
    */
-  public record Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written) {}
+  public record Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written,
+      Optional<ChangeReport> changes) {
+    public Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written) {
+      this(diagnostics, files, written, Optional.empty());
+    }
+  }
 
   /** Loads and validates; nothing is rendered or written. */
   public static Diagnostics validate(Path catalogue, String displayName) throws IOException {
@@ -74,12 +89,22 @@ public final class BackupCatalogue {
    */
   public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings)
       throws IOException, RenderException, UnsafeOutputException {
+    return generate(catalogue, displayName, output, templates, failOnWarnings, Set.of());
+  }
+
+  /**
+   * {@link #generate(Path, String, Path, Path, boolean)}, where a module the catalogue no longer
+   * produces fails the run (BC270) unless the catalogue decommissions its account or
+   * {@code allowRemoval} names it (an account name or module path): see {@link Removals}.
+   */
+  public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
+      Set<String> allowRemoval) throws IOException, RenderException, UnsafeOutputException {
     byte[] bytes = Files.readAllBytes(catalogue);
     Optional<String> text = decode(bytes);
     if (text.isEmpty()) {
       return render(catalogue, displayName, templates, failOnWarnings); // not UTF-8: the loader reports it
     }
-    String inputs = InputFingerprint.of(bytes, displayName, templates, TemplateRenderer.class, TemplateRenderer.BUILT_IN_PATH,
+    String inputs = InputFingerprint.of(bytes, displayName + "\u0000allowRemoval=" + new TreeSet<>(allowRemoval), templates, TemplateRenderer.class, TemplateRenderer.BUILT_IN_PATH,
         List.of(freemarker.template.Configuration.class, com.fasterxml.jackson.databind.ObjectMapper.class,
             org.yaml.snakeyaml.Yaml.class));
     SourceFile source = new SourceFile(displayName, text.get());
@@ -91,7 +116,8 @@ public final class BackupCatalogue {
           if (failOnWarnings && !stored.get().warnings().isEmpty()) {
             return new Result(stored.get(), Optional.empty(), Optional.empty());
           }
-          return new Result(stored.get(), Optional.empty(), Optional.of(transaction.upToDateResult()));
+          return new Result(stored.get(), Optional.empty(), Optional.of(transaction.upToDateResult()),
+              Optional.of(ChangeReport.none(transaction)));
         }
       }
       Checked checked = check(new CatalogueLoader().load(source));
@@ -99,10 +125,57 @@ public final class BackupCatalogue {
       if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
         return new Result(diagnostics, Optional.empty(), Optional.empty());
       }
-      new TemplateRenderer(templates).render(checked.plan.get(), transaction::add);
+      TemplateRenderer renderer = new TemplateRenderer(templates);
+      Removals.Outcome removals = Removals.decide(transaction, checked.plan.get(), checked.catalogue, allowRemoval, renderer,
+          checked.removalPosition);
+      if (!removals.problems().isEmpty()) {
+        return new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty());
+      }
+      ChangeReport changes = new ChangeReport(transaction);
+      renderer.render(checked.plan.get(), (path, content) -> {
+        changes.produced(path, content);
+        transaction.add(path, content);
+      });
+      for (var stub : removals.stubFiles().entrySet()) {
+        changes.produced(stub.getKey(), stub.getValue());
+        transaction.add(stub.getKey(), stub.getValue());
+      }
+      changes.finish(removals);
       OutputWriter.Result written = transaction.commit(inputs, encodeDiagnostics(diagnostics));
-      return new Result(diagnostics, Optional.empty(), Optional.of(written));
+      return new Result(diagnostics, Optional.empty(), Optional.of(written), Optional.of(changes));
     }
+  }
+
+  /**
+   * The dry run of {@link #generate}: validates, renders in memory and compares with the output
+   * directory as last generated (the committed one), writing nothing. Fails as generate would
+   * (including BC270 for modules that would disappear).
+   */
+  public static Result plan(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
+      Set<String> allowRemoval) throws IOException, RenderException, UnsafeOutputException {
+    PreviousOutput previous = OutputWriter.previous(output);
+    Checked checked = check(catalogue, displayName);
+    Diagnostics diagnostics = checked.diagnostics;
+    if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
+      return new Result(diagnostics, Optional.empty(), Optional.empty());
+    }
+    TemplateRenderer renderer = new TemplateRenderer(templates);
+    Removals.Outcome removals = Removals.decide(previous, checked.plan.get(), checked.catalogue, allowRemoval, renderer,
+        checked.removalPosition);
+    if (!removals.problems().isEmpty()) {
+      return new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty());
+    }
+    ChangeReport changes = new ChangeReport(previous);
+    SortedMap<String, String> files = new TreeMap<>(renderer.render(checked.plan.get()));
+    files.putAll(removals.stubFiles());
+    files.forEach(changes::produced);
+    return new Result(diagnostics, Optional.of(files), Optional.empty(), Optional.of(changes.finish(removals)));
+  }
+
+  private static Diagnostics with(Diagnostics diagnostics, List<Diagnostic> more) {
+    List<Diagnostic> all = new ArrayList<>(diagnostics.all());
+    all.addAll(more);
+    return new Diagnostics(diagnostics.source(), all);
   }
 
   private static Optional<String> decode(byte[] bytes) {
@@ -174,7 +247,7 @@ public final class BackupCatalogue {
   }
 
   /** The diagnostics, and the plan when the catalogue was valid enough to plan. */
-  private record Checked(Diagnostics diagnostics, Optional<Model.Output> plan) {}
+  private record Checked(Diagnostics diagnostics, Optional<Model.Output> plan, Catalogue catalogue, Position removalPosition) {}
 
   /** Load, validate, and (when there are no errors) plan and check the planned documents' limits. */
   private static Checked check(Path catalogue, String displayName) throws IOException {
@@ -192,7 +265,7 @@ public final class BackupCatalogue {
       List<Diagnostic> all = new ArrayList<>(load.problems());
       all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while checking the catalogue ("
           + e + "); please report this with the catalogue", null));
-      return new Checked(new Diagnostics(load.source(), all), Optional.empty());
+      return new Checked(new Diagnostics(load.source(), all), Optional.empty(), null, Position.START);
     }
   }
 
@@ -211,6 +284,10 @@ public final class BackupCatalogue {
         plan = Optional.empty();
       }
     }
-    return new Checked(new Diagnostics(load.source(), all), plan);
+    Position at = load.sourceMap() == null ? Position.START
+        : load.sourceMap().has(com.fasterxml.jackson.core.JsonPointer.compile("/organization/decommissioned"))
+            ? load.sourceMap().key(com.fasterxml.jackson.core.JsonPointer.compile("/organization/decommissioned"))
+            : load.sourceMap().key(com.fasterxml.jackson.core.JsonPointer.compile("/organization/accounts"));
+    return new Checked(new Diagnostics(load.source(), all), plan, load.catalogue().orElse(null), at);
   }
 }

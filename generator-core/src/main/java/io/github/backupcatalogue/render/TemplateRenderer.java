@@ -136,6 +136,20 @@ public final class TemplateRenderer {
     sink.accept(APPLY_ORDER, applyOrder(output));
   }
 
+  /**
+   * The generated files of a decommission stub ({@code decommission.tf} and {@code README.md}), by
+   * file name.
+   *
+   * @param module path, accountName, accountId, reason, state, kept (the addresses to forget), hasBackend
+   */
+  public SortedMap<String, String> renderStub(String catalogue, Map<String, Object> module) throws RenderException {
+    Map<String, Object> model = Map.of("module", module, "output", Map.of("catalogue", catalogue));
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put("decommission.tf", HclFormatter.format(renderOne("decommission.tf.ftl", model)));
+    files.put("README.md", tidy(renderOne("decommission.md.ftl", model)));
+    return files;
+  }
+
   /** The machine-readable apply order a pipeline loops over. */
   public static final String APPLY_ORDER = "apply-order.json";
 
