@@ -121,26 +121,12 @@ public final class BackupCatalogue {
         }
       }
       Checked checked = check(new CatalogueLoader().load(source));
+      Produced produced = produce(checked, transaction, templates, failOnWarnings, allowRemoval, transaction::add);
+      if (produced.stop() != null) {
+        return produced.stop();
+      }
       Diagnostics diagnostics = checked.diagnostics;
-      if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
-        return new Result(diagnostics, Optional.empty(), Optional.empty());
-      }
-      TemplateRenderer renderer = new TemplateRenderer(templates);
-      Removals.Outcome removals = Removals.decide(transaction, checked.plan.get(), checked.catalogue, allowRemoval, renderer,
-          checked.removalPosition);
-      if (!removals.problems().isEmpty()) {
-        return new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty());
-      }
-      ChangeReport changes = new ChangeReport(transaction);
-      renderer.render(checked.plan.get(), (path, content) -> {
-        changes.produced(path, content);
-        transaction.add(path, content);
-      });
-      for (var stub : removals.stubFiles().entrySet()) {
-        changes.produced(stub.getKey(), stub.getValue());
-        transaction.add(stub.getKey(), stub.getValue());
-      }
-      changes.finish(removals);
+      ChangeReport changes = produced.changes();
       OutputWriter.Result written = transaction.commit(inputs, encodeDiagnostics(diagnostics));
       return new Result(diagnostics, Optional.empty(), Optional.of(written), Optional.of(changes));
     }
@@ -155,21 +141,44 @@ public final class BackupCatalogue {
       Set<String> allowRemoval) throws IOException, RenderException, UnsafeOutputException {
     PreviousOutput previous = OutputWriter.previous(output);
     Checked checked = check(catalogue, displayName);
+    SortedMap<String, String> files = new TreeMap<>();
+    Produced produced = produce(checked, previous, templates, failOnWarnings, allowRemoval, files::put);
+    if (produced.stop() != null) {
+      return produced.stop();
+    }
+    return new Result(checked.diagnostics, Optional.of(files), Optional.empty(), Optional.of(produced.changes()));
+  }
+
+  /** Either the result that stops the run (errors), or the change report once every file went to the sink. */
+  private record Produced(Result stop, ChangeReport changes) {}
+
+  /**
+   * What generate and plan share: stop on errors (or warnings, with failOnWarnings) and on modules
+   * that would disappear (BC270); else render every module and every decommission stub into the
+   * sink, noting each file in the change report.
+   */
+  private static Produced produce(Checked checked, PreviousOutput previous, Path templates, boolean failOnWarnings,
+      Set<String> allowRemoval, TemplateRenderer.FileSink<IOException> sink) throws IOException, RenderException {
     Diagnostics diagnostics = checked.diagnostics;
     if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
-      return new Result(diagnostics, Optional.empty(), Optional.empty());
+      return new Produced(new Result(diagnostics, Optional.empty(), Optional.empty()), null);
     }
     TemplateRenderer renderer = new TemplateRenderer(templates);
     Removals.Outcome removals = Removals.decide(previous, checked.plan.get(), checked.catalogue, allowRemoval, renderer,
         checked.removalPosition);
     if (!removals.problems().isEmpty()) {
-      return new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty());
+      return new Produced(new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty()), null);
     }
     ChangeReport changes = new ChangeReport(previous);
-    SortedMap<String, String> files = new TreeMap<>(renderer.render(checked.plan.get()));
-    files.putAll(removals.stubFiles());
-    files.forEach(changes::produced);
-    return new Result(diagnostics, Optional.of(files), Optional.empty(), Optional.of(changes.finish(removals)));
+    TemplateRenderer.FileSink<IOException> both = (path, content) -> {
+      changes.produced(path, content);
+      sink.accept(path, content);
+    };
+    renderer.render(checked.plan.get(), both);
+    for (var stub : removals.stubFiles().entrySet()) {
+      both.accept(stub.getKey(), stub.getValue());
+    }
+    return new Produced(null, changes.finish(removals));
   }
 
   private static Diagnostics with(Diagnostics diagnostics, List<Diagnostic> more) {

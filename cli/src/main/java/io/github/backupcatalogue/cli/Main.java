@@ -5,6 +5,7 @@ import io.github.backupcatalogue.diagnostics.DiagnosticFormat;
 import io.github.backupcatalogue.diagnostics.DiagnosticFormats;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.load.JsonSchemas;
+import io.github.backupcatalogue.change.ChangeReport;
 import io.github.backupcatalogue.plan.Json;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.validate.ScheduleReport;
@@ -190,6 +191,34 @@ public final class Main implements Runnable {
     }
   }
 
+  /** Removals a run may make, and where the change report goes. */
+  static final class ChangeOptions {
+    @Option(names = "--allow-removal", paramLabel = "NAME", split = ",",
+        description = "Accounts (or module paths) whose modules may be removed although the catalogue does not decommission"
+            + " them: a module becomes a decommission stub, a stub is removed. Without it a module that would disappear is"
+            + " an error (BC270).")
+    java.util.List<String> allowRemoval = new java.util.ArrayList<>();
+
+    @Option(names = "--changes", paramLabel = "FILE",
+        description = "Also write the change report as Markdown (" + ChangeReport.FILE + "), e.g. for a pull request.")
+    Path changesFile;
+
+    java.util.Set<String> allowed() {
+      return new java.util.TreeSet<>(allowRemoval);
+    }
+
+    void print(ChangeReport changes, PrintWriter status, Path output) throws IOException {
+      changes.logLines().forEach(status::println);
+      if (changesFile != null) {
+        if (changesFile.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(changesFile.toAbsolutePath().getParent());
+        }
+        Files.writeString(changesFile, changes.markdown(output.toString()));
+        status.println("changes written to " + changesFile);
+      }
+    }
+  }
+
   @Command(name = "generate", mixinStandardHelpOptions = true,
       description = "Validate, then write one Terraform root module per account. Writes nothing when the catalogue has errors;"
           + " rewrites only changed files; removes files it generated before and no longer generates.")
@@ -204,13 +233,16 @@ public final class Main implements Runnable {
     @Mixin
     CatalogueOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "backup-catalogue-modules",
-        description = "Where the modules are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "terraform/backup-catalogue",
+        description = "Where the modules are written (default: ${DEFAULT-VALUE}, committed with the catalogue).")
     Path output;
 
     @Option(names = {"-t", "--templates"}, paramLabel = "DIR",
         description = "Templates looked up before the built-in ones (copy only the files you change).")
     Path templates;
+
+    @Mixin
+    ChangeOptions changeOptions;
 
     @Override
     public Integer call() throws IOException, RenderException {
@@ -220,7 +252,8 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "no template directory at " + templates);
       }
       try {
-        BackupCatalogue.Result result = BackupCatalogue.generate(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings);
+        BackupCatalogue.Result result = BackupCatalogue.generate(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings,
+            changeOptions.allowed());
         int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
         PrintWriter status = o.status(spec);
         if (result.written().isEmpty()) {
@@ -231,6 +264,7 @@ public final class Main implements Runnable {
         OutputWriter.Result written = result.written().get();
         status.println(written.written().size() + " file(s) written, " + written.unchanged().size() + " unchanged, "
             + written.deleted().size() + " removed, in " + output);
+        changeOptions.print(result.changes().orElseThrow(), status, output);
         status.flush();
         return exit;
       } catch (UnsafeOutputException e) {
@@ -242,7 +276,8 @@ public final class Main implements Runnable {
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
       description = "Validate and render in memory, then list what generate would write into the output directory"
-          + " (new, changed, unchanged); writes nothing.")
+          + " (new, changed, unchanged) and what changes for each account (plans, schedules, retention, copies, locks,"
+          + " who may copy in), compared with the output as last generated; writes nothing there.")
   static final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -254,7 +289,7 @@ public final class Main implements Runnable {
     @Mixin
     CatalogueOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "backup-catalogue-modules",
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "terraform/backup-catalogue",
         description = "The output directory to compare with (default: ${DEFAULT-VALUE}).")
     Path output;
 
@@ -262,11 +297,21 @@ public final class Main implements Runnable {
         description = "Templates looked up before the built-in ones.")
     Path templates;
 
+    @Mixin
+    ChangeOptions changeOptions;
+
     @Override
     public Integer call() throws IOException, RenderException {
       CatalogueOptions o = options;
       CatalogueOptions.requireCatalogue(catalogue, spec);
-      BackupCatalogue.Result result = BackupCatalogue.render(catalogue, CatalogueOptions.displayName(catalogue), templates, o.failOnWarnings);
+      BackupCatalogue.Result result;
+      try {
+        result = BackupCatalogue.plan(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings,
+            changeOptions.allowed());
+      } catch (UnsafeOutputException e) {
+        spec.commandLine().getErr().println("backup-catalogue: cannot read " + output + ": " + e.getMessage());
+        return USAGE_OR_ENVIRONMENT;
+      }
       int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
       PrintWriter status = o.status(spec);
       if (result.files().isEmpty()) {
@@ -291,6 +336,7 @@ public final class Main implements Runnable {
         status.println(state + " " + file.getKey());
       }
       status.println(files.size() + " file(s), " + changes + " to write, in " + output);
+      changeOptions.print(result.changes().orElseThrow(), status, output);
       status.flush();
       return exit;
     }
