@@ -104,12 +104,13 @@ public final class BackupCatalogue {
     if (text.isEmpty()) {
       return render(catalogue, displayName, templates, failOnWarnings); // not UTF-8: the loader reports it
     }
-    String inputs = InputFingerprint.of(bytes, displayName + "\u0000allowRemoval=" + new TreeSet<>(allowRemoval), templates, TemplateRenderer.class, TemplateRenderer.BUILT_IN_PATH,
+    String inputs = InputFingerprint.of(bytes, displayName, templates, TemplateRenderer.class, TemplateRenderer.BUILT_IN_PATH,
         List.of(freemarker.template.Configuration.class, com.fasterxml.jackson.databind.ObjectMapper.class,
             org.yaml.snakeyaml.Yaml.class));
     SourceFile source = new SourceFile(displayName, text.get());
     try (OutputWriter.Transaction transaction = OutputWriter.begin(output)) {
-      Optional<String> note = transaction.upToDate(inputs);
+      // A run that may remove modules always renders: the same allowRemoval first stubs a module, then removes the stub.
+      Optional<String> note = allowRemoval.isEmpty() ? transaction.upToDate(inputs) : Optional.empty();
       if (note.isPresent()) {
         Optional<Diagnostics> stored = decodeDiagnostics(source, note.get());
         if (stored.isPresent()) {
