@@ -2,6 +2,7 @@ package io.github.backupcatalogue;
 
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.RemovalOptions;
 import io.github.backupcatalogue.change.Removals;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.write.PreviousOutput;
@@ -89,16 +90,16 @@ public final class BackupCatalogue {
    */
   public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings)
       throws IOException, RenderException, UnsafeOutputException {
-    return generate(catalogue, displayName, output, templates, failOnWarnings, Set.of());
+    return generate(catalogue, displayName, output, templates, failOnWarnings, RemovalOptions.NONE);
   }
 
   /**
    * {@link #generate(Path, String, Path, Path, boolean)}, where a module the catalogue no longer
    * produces fails the run (BC270) unless the catalogue decommissions its account or
-   * {@code allowRemoval} names it (an account name or module path): see {@link Removals}.
+   * {@code options} allow it (an account name or module path): see {@link Removals}.
    */
   public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
-      Set<String> allowRemoval) throws IOException, RenderException, UnsafeOutputException {
+      RemovalOptions options) throws IOException, RenderException, UnsafeOutputException {
     byte[] bytes = Files.readAllBytes(catalogue);
     Optional<String> text = decode(bytes);
     if (text.isEmpty()) {
@@ -109,8 +110,9 @@ public final class BackupCatalogue {
             org.yaml.snakeyaml.Yaml.class));
     SourceFile source = new SourceFile(displayName, text.get());
     try (OutputWriter.Transaction transaction = OutputWriter.begin(output)) {
-      // A run that may remove modules always renders: the same allowRemoval first stubs a module, then removes the stub.
-      Optional<String> note = allowRemoval.isEmpty() ? transaction.upToDate(inputs) : Optional.empty();
+      // A run that removes stubs always renders (its option changes what it writes, not its inputs); allowRemoval
+      // need not: a run from the same inputs that succeeded before has no module left to stub.
+      Optional<String> note = options.removeStubs().isEmpty() ? transaction.upToDate(inputs) : Optional.empty();
       if (note.isPresent()) {
         Optional<Diagnostics> stored = decodeDiagnostics(source, note.get());
         if (stored.isPresent()) {
@@ -122,7 +124,7 @@ public final class BackupCatalogue {
         }
       }
       Checked checked = check(new CatalogueLoader().load(source));
-      Produced produced = produce(checked, transaction, templates, failOnWarnings, allowRemoval, transaction::add);
+      Produced produced = produce(checked, transaction, templates, failOnWarnings, options, transaction::add);
       if (produced.stop() != null) {
         return produced.stop();
       }
@@ -139,11 +141,11 @@ public final class BackupCatalogue {
    * (including BC270 for modules that would disappear).
    */
   public static Result plan(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
-      Set<String> allowRemoval) throws IOException, RenderException, UnsafeOutputException {
+      RemovalOptions options) throws IOException, RenderException, UnsafeOutputException {
     PreviousOutput previous = OutputWriter.previous(output);
     Checked checked = check(catalogue, displayName);
     SortedMap<String, String> files = new TreeMap<>();
-    Produced produced = produce(checked, previous, templates, failOnWarnings, allowRemoval, files::put);
+    Produced produced = produce(checked, previous, templates, failOnWarnings, options, files::put);
     if (produced.stop() != null) {
       return produced.stop();
     }
@@ -159,13 +161,13 @@ public final class BackupCatalogue {
    * sink, noting each file in the change report.
    */
   private static Produced produce(Checked checked, PreviousOutput previous, Path templates, boolean failOnWarnings,
-      Set<String> allowRemoval, TemplateRenderer.FileSink<IOException> sink) throws IOException, RenderException {
+      RemovalOptions options, TemplateRenderer.FileSink<IOException> sink) throws IOException, RenderException, UnsafeOutputException {
     Diagnostics diagnostics = checked.diagnostics;
     if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
       return new Produced(new Result(diagnostics, Optional.empty(), Optional.empty()), null);
     }
     TemplateRenderer renderer = new TemplateRenderer(templates);
-    Removals.Outcome removals = Removals.decide(previous, checked.plan.get(), checked.catalogue, allowRemoval, renderer,
+    Removals.Outcome removals = Removals.decide(previous, checked.plan.get(), checked.catalogue, options, renderer,
         checked.removalPosition);
     if (!removals.problems().isEmpty()) {
       return new Produced(new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty()), null);
@@ -175,7 +177,7 @@ public final class BackupCatalogue {
       changes.produced(path, content);
       sink.accept(path, content);
     };
-    renderer.render(checked.plan.get(), both);
+    renderer.render(checked.plan.get().withDecommissioned(removals.stubs()), both);
     for (var stub : removals.stubFiles().entrySet()) {
       both.accept(stub.getKey(), stub.getValue());
     }

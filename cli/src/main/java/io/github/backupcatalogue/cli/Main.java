@@ -6,6 +6,7 @@ import io.github.backupcatalogue.diagnostics.DiagnosticFormats;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.load.JsonSchemas;
 import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.RemovalOptions;
 import io.github.backupcatalogue.plan.Json;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.validate.ScheduleReport;
@@ -194,17 +195,20 @@ public final class Main implements Runnable {
   /** Removals a run may make, and where the change report goes. */
   static final class ChangeOptions {
     @Option(names = "--allow-removal", paramLabel = "NAME", split = ",",
-        description = "Accounts (or module paths) whose modules may be removed although the catalogue does not decommission"
-            + " them: a module becomes a decommission stub, a stub is removed. Without it a module that would disappear is"
-            + " an error (BC270).")
+        description = "Accounts (or module paths) whose modules may become decommission stubs although the catalogue does"
+            + " not decommission them. Without it a module that would disappear is an error (BC270).")
     java.util.List<String> allowRemoval = new java.util.ArrayList<>();
+
+    @Option(names = "--remove-stubs", paramLabel = "NAME", split = ",",
+        description = "Accounts (or module paths) whose decommission stubs are removed (once applied).")
+    java.util.List<String> removeStubs = new java.util.ArrayList<>();
 
     @Option(names = "--changes", paramLabel = "FILE",
         description = "Also write the change report as Markdown (" + ChangeReport.FILE + "), e.g. for a pull request.")
     Path changesFile;
 
-    java.util.Set<String> allowed() {
-      return new java.util.TreeSet<>(allowRemoval);
+    RemovalOptions allowed() {
+      return new RemovalOptions(new java.util.TreeSet<>(allowRemoval), new java.util.TreeSet<>(removeStubs));
     }
 
     void print(ChangeReport changes, PrintWriter status, Path output) throws IOException {

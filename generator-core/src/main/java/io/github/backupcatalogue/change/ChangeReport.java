@@ -51,7 +51,7 @@ public final class ChangeReport {
   public static ChangeReport none(PreviousOutput previous) {
     ChangeReport report = new ChangeReport(previous);
     report.produced.putAll(report.previousFiles);
-    return report.finish(new Removals.Outcome(List.of(), new TreeMap<>(), List.of(), List.of(), List.of(), Map.of()));
+    return report.finish(new Removals.Outcome(List.of(), new TreeMap<>(), List.of(), List.of(), List.of(), Map.of(), List.of()));
   }
 
   /** One file the run produces, with its content. */
@@ -132,7 +132,7 @@ public final class ChangeReport {
     JsonNode before = previousSummaries.get(module);
     JsonNode after = summaries.get(module);
     if (removedModules.contains(module)) {
-      out.add("decommission stub removed (allowRemoval): the module's files are gone; its state is left as the stub's "
+      out.add("decommission stub removed (removeStubs): the module's files are gone; its state is left as the stub's "
           + "last apply made it");
       return out;
     }

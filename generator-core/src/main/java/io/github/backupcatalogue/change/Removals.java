@@ -14,6 +14,7 @@ import io.github.backupcatalogue.plan.ModuleSummaries;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.render.TemplateRenderer;
 import io.github.backupcatalogue.write.PreviousOutput;
+import io.github.backupcatalogue.write.UnsafeOutputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +40,9 @@ import java.util.TreeSet;
  *       were (same state, same account), {@code decommission.tf} with a {@code removed} block
  *       ({@code destroy = false}) for each vault, key, lock and vault policy, so that Terraform
  *       forgets them instead of destroying them and the recovery points stay, and a README runbook;
- *   <li>a stub stays as it is on later runs, until {@code allowRemoval} names it again: then its
- *       files are removed (its state has been applied by then: the runbook says so).
+ *   <li>a stub stays as it is on later runs (repeating a run changes nothing), until
+ *       {@code removeStubs} names it: then its files are removed (once the stub has been applied:
+ *       the runbook says so).
  * </ul>
  *
  * A module is a directory of the previous output with a {@code versions.tf}; what it manages comes
@@ -62,9 +64,10 @@ public final class Removals {
    * @param keptStubs stubs of earlier runs kept as they are
    * @param removed stubs whose files this run removes
    * @param previousSummaries the previous output's module summaries, by module path
+   * @param stubs every decommission stub the output will have (new and kept), for apply-order.json
    */
   public record Outcome(List<Diagnostic> problems, SortedMap<String, String> stubFiles, List<String> stubbed,
-      List<String> keptStubs, List<String> removed, Map<String, JsonNode> previousSummaries) {}
+      List<String> keptStubs, List<String> removed, Map<String, JsonNode> previousSummaries, List<Model.Decommission> stubs) {}
 
   private Removals() {}
 
@@ -80,11 +83,11 @@ public final class Removals {
   }
 
   /**
-   * @param allowRemoval account names or module paths the run may remove (e.g. from -Dbackup-catalogue.allowRemoval)
+   * @param options what the run may remove besides what the catalogue decommissions
    * @param at where the BC270 diagnostic points (organization.accounts, or the start)
    */
-  public static Outcome decide(PreviousOutput previous, Model.Output output, Catalogue catalogue, Set<String> allowRemoval,
-      TemplateRenderer renderer, Position at) throws IOException, RenderException {
+  public static Outcome decide(PreviousOutput previous, Model.Output output, Catalogue catalogue, RemovalOptions options,
+      TemplateRenderer renderer, Position at) throws IOException, RenderException, UnsafeOutputException {
     Map<String, JsonNode> summaries = new LinkedHashMap<>();
     SortedSet<String> previousModules = modules(previous.files().keySet());
     for (String module : previousModules) {
@@ -100,16 +103,17 @@ public final class Removals {
     List<String> stubbed = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     List<String> removed = new ArrayList<>();
+    List<Model.Decommission> stubs = new ArrayList<>();
     for (String module : previousModules) {
       if (planned.contains(module)) {
         continue;
       }
       JsonNode summary = summaries.get(module);
       String account = summary != null ? summary.path("account_name").asText(lastSegment(module)) : lastSegment(module);
-      boolean named = allowRemoval.contains(account) || allowRemoval.contains(module);
+      boolean named = options.allows(account, module);
       boolean stub = summary != null && "decommissioned".equals(summary.path("status").asText());
       if (stub) {
-        if (named) {
+        if (options.removesStub(account, module)) {
           removed.add(module);
         } else {
           for (String file : previous.files().keySet()) {
@@ -118,6 +122,7 @@ public final class Removals {
             }
           }
           kept.add(module);
+          stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), summary.path("reason").asText()));
         }
         continue;
       }
@@ -136,6 +141,7 @@ public final class Removals {
       String reason = entry != null ? entry.reason() : "removal allowed by the run (allowRemoval)";
       stubFiles.putAll(stub(previous, renderer, output.catalogue(), module, summary, reason));
       stubbed.add(module);
+      stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), reason));
     }
     if (!undeclared.isEmpty()) {
       problems.add(new Diagnostic(Severity.ERROR, "BC270", at, undeclared.size() + " module(s) of the previous output "
@@ -144,14 +150,14 @@ public final class Removals {
               + "them in -Dbackup-catalogue.allowRemoval=NAME,...): the module then becomes a stub that keeps the "
               + "vaults, keys and locks (and their recovery points); otherwise put the accounts back"));
     }
-    return new Outcome(problems, stubFiles, stubbed, kept, removed, summaries);
+    return new Outcome(problems, stubFiles, stubbed, kept, removed, summaries, stubs);
   }
 
   private static String lastSegment(String module) {
     return module.substring(module.lastIndexOf('/') + 1);
   }
 
-  static Optional<JsonNode> summary(PreviousOutput previous, String module) throws IOException {
+  static Optional<JsonNode> summary(PreviousOutput previous, String module) throws IOException, UnsafeOutputException {
     Optional<String> text = previous.read(module + "/" + ModuleSummaries.FILE);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -204,7 +210,7 @@ public final class Removals {
   }
 
   private static Map<String, String> stub(PreviousOutput previous, TemplateRenderer renderer, String catalogueName,
-      String module, JsonNode summary, String reason) throws IOException, RenderException {
+      String module, JsonNode summary, String reason) throws IOException, RenderException, UnsafeOutputException {
     Map<String, String> files = new TreeMap<>();
     for (String carried : CARRIED) {
       previous.read(module + "/" + carried).ifPresent(text -> files.put(module + "/" + carried, text));

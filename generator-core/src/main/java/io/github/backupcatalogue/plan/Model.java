@@ -33,13 +33,25 @@ public final class Model {
    * @param modules the root modules in apply order
    * @param backend the S3 backend every module's backend.tf names, or null for local state
    * @param summaries each module's {@value ModuleSummaries#FILE} (what it manages, in data), by module path
+   * @param decommissioned the decommission stubs written next to the modules (not planned from the
+   *     catalogue alone: they come from the previous output), for apply-order.json
    */
-  public record Output(String catalogue, List<Module> modules, Backend backend, Map<String, String> summaries) {
+  public record Output(String catalogue, List<Module> modules, Backend backend, Map<String, String> summaries,
+      List<Decommission> decommissioned) {
     public Output {
       modules = List.copyOf(modules);
       summaries = Map.copyOf(summaries);
+      decommissioned = List.copyOf(decommissioned);
+    }
+
+    /** The same output with these decommission stubs. */
+    public Output withDecommissioned(List<Decommission> stubs) {
+      return new Output(catalogue, modules, backend, summaries, stubs);
     }
   }
+
+  /** A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys. */
+  public record Decommission(String path, String accountName, String accountId, String reason) {}
 
   /**
    * The S3 backend (deployment.state).

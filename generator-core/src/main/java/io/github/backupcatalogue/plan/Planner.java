@@ -117,7 +117,7 @@ public final class Planner {
       modules.forEach(m -> keys.put(m.path(), state.key(m.path())));
       backend = new Backend(state.bucket(), state.region(), state.roleArn(), keys);
     }
-    return new Output(catalogueName, modules, backend, ModuleSummaries.of(c, scope, modules, backend));
+    return new Output(catalogueName, modules, backend, ModuleSummaries.of(c, scope, modules, backend), List.of());
   }
 
   // ------------------------------------------------------------------ modules

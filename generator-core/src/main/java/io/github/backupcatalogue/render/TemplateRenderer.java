@@ -166,6 +166,17 @@ public final class TemplateRenderer {
       entry.put("purpose", module.purpose());
       entry.set("after", io.github.backupcatalogue.plan.Json.array(module.after()));
     }
+    if (!output.decommissioned().isEmpty()) {
+      // stubs of accounts that left the catalogue: apply each once (it forgets vaults and keys, destroys the rest)
+      var stubs = document.putArray("decommissioned");
+      for (Model.Decommission stub : output.decommissioned()) {
+        var entry = stubs.addObject();
+        entry.put("path", stub.path());
+        entry.put("account_name", stub.accountName());
+        entry.put("account_id", stub.accountId());
+        entry.put("reason", stub.reason());
+      }
+    }
     return io.github.backupcatalogue.plan.Json.pretty(document) + "\n";
   }
 

@@ -192,7 +192,7 @@ public final class OutputWriter {
       }
 
       @Override
-      public Optional<String> read(String relative) throws IOException {
+      public Optional<String> read(String relative) throws IOException, UnsafeOutputException {
         return readGenerated(paths, manifest, relative);
       }
     };
@@ -204,16 +204,12 @@ public final class OutputWriter {
     return Collections.unmodifiableSortedMap(hashes);
   }
 
-  private static Optional<String> readGenerated(SafePaths paths, Manifest manifest, String relative) throws IOException {
+  private static Optional<String> readGenerated(SafePaths paths, Manifest manifest, String relative)
+      throws IOException, UnsafeOutputException {
     if (!manifest.entries().containsKey(relative)) {
       return Optional.empty();
     }
-    Path target;
-    try {
-      target = paths.resolve(relative);
-    } catch (UnsafeOutputException e) {
-      return Optional.empty();
-    }
+    Path target = paths.resolve(relative);
     BasicFileAttributes there = SafePaths.lstat(target);
     if (there == null || !there.isRegularFile()) {
       return Optional.empty();
@@ -295,7 +291,7 @@ public final class OutputWriter {
 
     /** A file the previous run wrote, as it is on disk now. */
     @Override
-    public Optional<String> read(String relative) throws IOException {
+    public Optional<String> read(String relative) throws IOException, UnsafeOutputException {
       return readGenerated(paths, previous, relative);
     }
 

@@ -14,8 +14,11 @@ public interface PreviousOutput {
   /** Every file the manifest lists, by relative path, with its SHA-256 (null for old manifests). */
   SortedMap<String, String> files();
 
-  /** The content of a file the generator wrote, when it is still there as a regular file. */
-  Optional<String> read(String relative) throws IOException;
+  /**
+   * The content of a file the generator wrote, when it is still there as a regular file; a
+   * symbolic link on the way is refused (never followed).
+   */
+  Optional<String> read(String relative) throws IOException, UnsafeOutputException;
 
   /** The SHA-256 the manifest records for these bytes' content. */
   static String hash(String content) {

@@ -42,7 +42,11 @@ class ChangeReportTest {
   }
 
   static BackupCatalogue.Result generate(Path catalogue, Path out, Set<String> allow) throws Exception {
-    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", out, null, false, allow);
+    return generate(catalogue, out, new RemovalOptions(allow, Set.of()));
+  }
+
+  static BackupCatalogue.Result generate(Path catalogue, Path out, RemovalOptions options) throws Exception {
+    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", out, null, false, options);
   }
 
   static SortedMap<String, String> tree(Path root) throws IOException {
@@ -65,7 +69,7 @@ class ChangeReportTest {
     assertThat(first.diagnostics().errors()).as(first.diagnostics().all().toString()).isEmpty();
     SortedMap<String, String> before = tree(out);
 
-    BackupCatalogue.Result plan = BackupCatalogue.plan(catalogue(dir, "after.yaml"), "backup-catalogue.yaml", out, null, false, Set.of());
+    BackupCatalogue.Result plan = BackupCatalogue.plan(catalogue(dir, "after.yaml"), "backup-catalogue.yaml", out, null, false, RemovalOptions.NONE);
 
     assertThat(plan.diagnostics().hasErrors()).isFalse();
     assertThat(tree(out)).as("the plan writes nothing").isEqualTo(before);
@@ -109,7 +113,7 @@ class ChangeReportTest {
       assertThat(d.hint()).startsWith("if the accounts really leave, list each in organization.decommissioned");
     });
     // the dry run fails the same way
-    assertThat(BackupCatalogue.plan(catalogueText(dir, withoutAnalytics()), "backup-catalogue.yaml", out, null, false, Set.of())
+    assertThat(BackupCatalogue.plan(catalogueText(dir, withoutAnalytics()), "backup-catalogue.yaml", out, null, false, RemovalOptions.NONE)
         .diagnostics().errors()).extracting(d -> d.code()).containsExactly("BC270");
   }
 
@@ -133,6 +137,10 @@ class ChangeReportTest {
           "decommission.tf", "module-summary.json", "providers.tf", "terraform.tfstate", "variables.tf", "versions.tf");
     }
     assertThat(Files.readString(module.resolve("terraform.tfstate"))).isEqualTo("{\"serial\": 7}");
+    assertThat(Files.readString(out.resolve("apply-order.json"))).contains("\n  \"decommissioned\": [\n    {\n"
+        + "      \"path\": \"accounts/analytics-dev\",\n      \"account_name\": \"analytics-dev\",\n"
+        + "      \"account_id\": \"567890123456\",\n"
+        + "      \"reason\": \"analytics moved to the data platform (OPS-42)\"\n    }\n  ]\n}\n");
     assertThat(Files.readString(module.resolve("backend.tf"))).isEqualTo(backend);
     assertThat(Files.readString(module.resolve("providers.tf"))).isEqualTo(providers);
     String removedBlocks = Files.readString(module.resolve("decommission.tf"));
@@ -146,13 +154,18 @@ class ChangeReportTest {
         "accounts/analytics-dev: account analytics-dev (567890123456) decommissioned: analytics moved to the data platform (OPS-42)",
         "accounts/analytics-dev: plan S3_Backup_Plan lost: the account is no longer backed up by it");
 
-    // a stub stays as it is, even once the catalogue forgets the account, until allowRemoval names it
+    // a stub stays as it is, even once the catalogue forgets the account, and with allowRemoval repeated,
+    // until removeStubs names it
     SortedMap<String, String> stub = tree(module);
     assertThat(generate(catalogueText(dir, decommissioned), out, Set.of()).written().orElseThrow().written()).isEmpty();
     BackupCatalogue.Result forgotten = generate(catalogueText(dir, withoutAnalytics()), out, Set.of());
     assertThat(forgotten.diagnostics().hasErrors()).isFalse();
     assertThat(tree(module)).isEqualTo(stub);
-    BackupCatalogue.Result removed = generate(catalogueText(dir, withoutAnalytics()), out, Set.of("analytics-dev"));
+    assertThat(generate(catalogueText(dir, withoutAnalytics()), out, Set.of("analytics-dev")).written().orElseThrow().written())
+        .isEmpty();
+    assertThat(tree(module)).isEqualTo(stub);
+    BackupCatalogue.Result removed = generate(catalogueText(dir, withoutAnalytics()), out,
+        new RemovalOptions(Set.of(), Set.of("analytics-dev")));
     assertThat(removed.written().orElseThrow().deleted()).containsExactly("accounts/analytics-dev/README.md",
         "accounts/analytics-dev/backend.tf", "accounts/analytics-dev/decommission.tf", "accounts/analytics-dev/module-summary.json",
         "accounts/analytics-dev/providers.tf", "accounts/analytics-dev/variables.tf", "accounts/analytics-dev/versions.tf");

@@ -23,9 +23,13 @@ class OutputWriterTest {
   }
 
   private BackupCatalogue.Result generate(String yaml, java.util.Set<String> allowRemoval) throws Exception {
+    return generate(yaml, new io.github.backupcatalogue.change.RemovalOptions(allowRemoval, java.util.Set.of()));
+  }
+
+  private BackupCatalogue.Result generate(String yaml, io.github.backupcatalogue.change.RemovalOptions options) throws Exception {
     Path catalogue = dir.resolve("backup-catalogue.yaml");
     Files.writeString(catalogue, yaml);
-    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("out"), null, false, allowRemoval);
+    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("out"), null, false, options);
   }
 
   @Test
@@ -59,11 +63,12 @@ class OutputWriterTest {
     assertThat(refused.written()).isEmpty();
     assertThat(refused.diagnostics().errors()).extracting(d -> d.code()).containsExactly("BC270");
     assertThat(dir.resolve("out/accounts/app2/vaults.tf")).exists();
-    // allowed: first a decommission stub (vaults.tf and kms.tf go, their resources are forgotten), then, named again, nothing
+    // allowed: first a decommission stub (vaults.tf and kms.tf go, their resources are forgotten), then, removeStubs, nothing
     var stubbed = generate(Catalogues.ORGANIZATION, java.util.Set.of("app2"));
     assertThat(stubbed.written().orElseThrow().deleted()).contains("accounts/app2/vaults.tf", "accounts/app2/kms.tf");
     assertThat(dir.resolve("out/accounts/app2/decommission.tf")).exists();
-    var result = generate(Catalogues.ORGANIZATION, java.util.Set.of("app2"));
+    var result = generate(Catalogues.ORGANIZATION,
+        new io.github.backupcatalogue.change.RemovalOptions(java.util.Set.of(), java.util.Set.of("app2")));
     assertThat(result.written().orElseThrow().deleted()).contains("accounts/app2/decommission.tf", "accounts/app2/versions.tf");
     assertThat(dir.resolve("out/accounts/app2")).doesNotExist();
     assertThat(mine).hasContent("terraform {}");

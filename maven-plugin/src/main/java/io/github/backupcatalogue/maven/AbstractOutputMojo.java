@@ -1,6 +1,7 @@
 package io.github.backupcatalogue.maven;
 
 import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.RemovalOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,23 +36,36 @@ abstract class AbstractOutputMojo extends AbstractCatalogueMojo {
   File templateDirectory;
 
   /**
-   * Accounts (or module paths, e.g. {@code policies}) whose modules this run may remove although the
-   * catalogue does not decommission them, comma-separated: a live module becomes a decommission stub,
-   * a stub is removed. Without it a module that would disappear fails the build (BC270).
+   * Accounts (or module paths, e.g. {@code policies}) whose modules this run may replace by
+   * decommission stubs although the catalogue does not decommission them, comma-separated. Without
+   * it (or {@code organization.decommissioned}) a module that would disappear fails the build (BC270).
    *
    * @since 0.3.0
    */
   @Parameter(property = "backup-catalogue.allowRemoval")
   String allowRemoval;
 
+  /**
+   * Accounts (or module paths) whose decommission stubs this run removes, comma-separated: once the
+   * stub has been applied. Stubs not named stay as they are.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = "backup-catalogue.removeStubs")
+  String removeStubs;
+
   Path templates() {
     return templateDirectory != null && templateDirectory.isDirectory() ? templateDirectory.toPath() : null;
   }
 
-  Set<String> allowedRemovals() {
+  RemovalOptions removalOptions() {
+    return new RemovalOptions(names(allowRemoval), names(removeStubs));
+  }
+
+  private static Set<String> names(String commaSeparated) {
     Set<String> names = new TreeSet<>();
-    if (allowRemoval != null) {
-      Arrays.stream(allowRemoval.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
+    if (commaSeparated != null) {
+      Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
     }
     return names;
   }

@@ -57,7 +57,7 @@ public class GenerateMojo extends AbstractOutputMojo {
         getLog().info("backup-catalogue: templates in " + templates + " override the built-in ones");
       }
       var result = BackupCatalogue.generate(catalogue.toPath(), displayName(), outputDirectory.toPath(), templates, failOnWarnings,
-          allowedRemovals());
+          removalOptions());
       report(result.diagnostics(), "nothing was generated");
       var written = result.written().orElseThrow();
       getLog().info("backup-catalogue: " + written.written().size() + " file(s) written, " + written.unchanged().size()

@@ -37,7 +37,7 @@ public class PlanMojo extends AbstractOutputMojo {
   void run() throws MojoExecutionException, MojoFailureException {
     try {
       var result = BackupCatalogue.plan(catalogue.toPath(), displayName(), outputDirectory.toPath(), templates(), failOnWarnings,
-          allowedRemovals());
+          removalOptions());
       report(result.diagnostics(), "nothing was planned");
       getLog().info("backup-catalogue: plan against " + outputDirectory + " (nothing written)");
       reportChanges(result.changes().orElseThrow(), changesFile);

@@ -48,5 +48,5 @@ managed:
    retention of the recovery points still applies. Delete them by hand later if the account's data may
    go (a vault with a compliance lock cannot be deleted while it holds recovery points).
 4. Once applied, remove the stub: run the generator once with
-   `-Dbackup-catalogue.allowRemoval=${module.accountName}` (and remove the account from
-   `organization.decommissioned`).
+   `-Dbackup-catalogue.removeStubs=${module.accountName}` (and remove the account from
+   `organization.decommissioned`). Until then every run keeps the stub as it is.
