@@ -64,7 +64,7 @@ export function discover(root) {
         problems.push({ ...where, message: `decommission stub ${m.path} is listed but has no .tf files` });
         return;
       }
-      modules.push({ dir, name: m.path, order: entries.length + k + 1, account_id: m.account_id });
+      modules.push({ dir, name: m.path, order: entries.length + k + 1, account_id: m.account_id, stub: true });
     });
     // every directory with .tf files must be listed
     const walk = (d) => {
