@@ -639,9 +639,13 @@ func CheckCentralKeyPrincipals(ao ApplyOrder, plans map[string]*tfjson.Plan) []e
 			if m.AccountID != account {
 				continue
 			}
-			for _, v := range PlannedResourcesOfType(plans[m.Path], "aws_backup_vault") {
-				if n, _ := v.AttributeValues["name"].(string); n == vaultName {
-					host = &ao.Modules[i]
+			// a logically air-gapped vault is a copy destination too; its key is AWS owned (or an
+			// existing key the module does not create), so only standard vaults' keys are checked below
+			for _, typ := range []string{"aws_backup_vault", "aws_backup_logically_air_gapped_vault"} {
+				for _, v := range PlannedResourcesOfType(plans[m.Path], typ) {
+					if n, _ := v.AttributeValues["name"].(string); n == vaultName {
+						host = &ao.Modules[i]
+					}
 				}
 			}
 		}

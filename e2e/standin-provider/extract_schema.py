@@ -56,6 +56,17 @@ RESOURCE_TYPES = [
     "aws_kms_grant",
     "aws_cloudformation_stack_set",
     "aws_cloudformation_stack_set_instance",
+    "aws_sns_topic",
+    "aws_sns_topic_policy",
+    "aws_sns_topic_subscription",
+    "aws_backup_restore_testing_plan",
+    "aws_backup_restore_testing_selection",
+    "aws_backup_logically_air_gapped_vault",
+    "aws_ram_resource_share",
+    "aws_ram_resource_association",
+    "aws_ram_principal_association",
+    "aws_cloudwatch_event_rule",
+    "aws_cloudwatch_event_target",
 ]
 # data sources: lib/data-aws-*/ in the package (class DataAws...)
 DATA_SOURCE_TYPES = [

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param plans backup plans by plan name
  * @param policies organization backup policies by policy name
  * @param dataClassification the tag that maps data classifications to plans
+ * @param notifications SNS topics for vault events
+ * @param restoreTesting restore testing plans by plan name
  * @param acknowledge warnings the catalogue accepts, each with its code, place and reason
  */
 public record Catalogue(
@@ -32,6 +34,8 @@ public record Catalogue(
     @Doc("Backup plans by plan name.") @JsonProperty(required = true) Map<String, Plan> plans,
     @Doc("Organization backup policies by policy name.") Map<String, Policy> policies,
     @Doc("The tag that maps data classifications to plans.") DataClassification dataClassification,
+    @Doc("SNS topics vaults publish their events to.") Notifications notifications,
+    @Doc("Restore testing plans by plan name.") Map<String, RestoreTestingPlan> restoreTesting,
     @Doc("Warnings the catalogue accepts, each with its code, place and reason.") List<Acknowledgement> acknowledge) {
 
   public Catalogue {
@@ -41,6 +45,8 @@ public record Catalogue(
     vaults = Immutables.map(vaults);
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
+    notifications = Immutables.orDefault(notifications, new Notifications(null));
+    restoreTesting = Immutables.map(restoreTesting);
     acknowledge = Immutables.list(acknowledge);
   }
 

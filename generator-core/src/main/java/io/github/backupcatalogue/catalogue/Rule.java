@@ -18,6 +18,8 @@ import java.util.Map;
  * @param vault the name of the vault the recovery points go to, in the same account
  * @param copyTo copies of each recovery point to other vaults
  * @param recoveryPointTags tags added to each recovery point
+ * @param indexResourceTypes resource types whose recovery points get a backup index for search
+ *     (EBS, S3; organization backup policies only: index_actions)
  */
 public record Rule(
     @Doc(value = "An AWS cron expression, cron(minutes hours day-of-month month day-of-week year).", pattern = "^cron\\(.+\\)$", example = "cron(0 3 ? * * *)") @JsonProperty(required = true) String schedule,
@@ -28,7 +30,8 @@ public record Rule(
     @Doc("Retention of the recovery points.") @JsonProperty(required = true) Lifecycle lifecycle,
     @Doc(value = "The name of the vault the recovery points go to, in the same account.", example = "BackupMcBackupFace") @JsonProperty(required = true) String vault,
     @Doc("Copies of each recovery point to other vaults.") List<CopyAction> copyTo,
-    @Doc("Tags added to each recovery point.") Map<String, String> recoveryPointTags) {
+    @Doc("Tags added to each recovery point.") Map<String, String> recoveryPointTags,
+    @Doc(value = "Resource types whose recovery points get a backup index for search: EBS, S3 (organization backup policies only: index_actions).", example = "[S3]") List<String> indexResourceTypes) {
 
   public static final int DEFAULT_START_WINDOW_MINUTES = 480;
   public static final int DEFAULT_COMPLETION_WINDOW_MINUTES = 10080;
@@ -39,5 +42,6 @@ public record Rule(
     continuousBackup = Immutables.orDefault(continuousBackup, false);
     copyTo = Immutables.list(copyTo);
     recoveryPointTags = Immutables.map(recoveryPointTags);
+    indexResourceTypes = Immutables.list(indexResourceTypes);
   }
 }

@@ -124,6 +124,12 @@ public final class AccessMatrix {
       for (Vault v : m.vaults()) {
         vault(m, v);
       }
+      for (Model.Topic t : m.topics()) {
+        topic(m, t);
+      }
+      if (m.restoreTestingRole() != null) {
+        restoreTesting(m);
+      }
       for (Model.Key k : m.keys()) {
         Map<String, String> keyPolicy = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
         String keyArn = keyArn(k.region(), m.accountId(), k.vault());
@@ -258,6 +264,77 @@ public final class AccessMatrix {
               "backup:CopyIntoBackupVault", vaultArn, m.accountId(), policy, Map.of(), "Denied");
           break;
         }
+      }
+    }
+  }
+
+  /** Who may publish to a notification topic, and use its key: exactly AWS Backup acting for this account. */
+  private void topic(Module m, Model.Topic t) {
+    String topicArn = "arn:aws:sns:" + t.region() + ":" + m.accountId() + ":" + t.name();
+    Map<String, String> policy = policy(m.path(), "aws_sns_topic_policy." + t.resourceName(), "policy");
+    String where = "topic " + t.name() + " in " + t.region();
+    String base = m.path() + "/topic/" + t.resourceName() + "/";
+    String backup = Planner.BACKUP_PRINCIPAL;
+    ask(m.accountName(), base + "backup-Publish", "AWS Backup, acting for this account, may publish vault events to " + where,
+        backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), base + "backup-Publish-for-another-account", "AWS Backup acting for another account may not publish "
+        + "to " + where, backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    ask(m.accountName(), base + "other-service-Publish", "another AWS service (EventBridge) may not publish to " + where,
+        "events.amazonaws.com", List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+        Map.of("aws:SourceAccount", m.accountId()), "Denied");
+    ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
+        + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+        "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
+    String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
+        + "-0000";
+    ask(m.accountName(), base + "backup-key-GenerateDataKey", "AWS Backup, acting for this account, may encrypt messages of "
+        + where + " with its key", backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+        Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), base + "backup-key-for-another-account", "AWS Backup acting for another account may not use the key "
+        + "of " + where, backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    ask(m.accountName(), base + "root-manages-key", "the account itself may still manage the key of " + where
+        + " (no lock-out)", rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn, m.accountId(), key, Map.of(), "Allowed");
+  }
+
+  /** The restore testing role: AWS Backup assumes it, it restores and reads the tested vaults' keys, and nothing else. */
+  private void restoreTesting(Module m) {
+    Model.Role r = m.restoreTestingRole();
+    String role = "arn:aws:iam::" + m.accountId() + ":role" + r.path() + r.name();
+    Map<String, String> address = new LinkedHashMap<>();
+    address.put("module", m.path());
+    address.put("address", "aws_iam_role." + r.resourceName());
+    List<Map<String, String>> identity = List.of(address);
+    Map<String, String> trust = policy(m.path(), "aws_iam_role." + r.resourceName(), "assume_role_policy");
+    String base = m.path() + "/restore-testing/";
+    ask(m.accountName(), base + "assume/backup-service", "AWS Backup may assume the restore testing role", Planner.BACKUP_PRINCIPAL,
+        List.of(), "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+    ask(m.accountName(), base + "assume/other-service", "another AWS service (EC2) may not assume the restore testing role",
+        "ec2.amazonaws.com", List.of(), "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:SourceAccount", m.accountId()),
+        "Denied");
+    String region = m.restoreTests().get(0).region();
+    ask(m.accountName(), base + "restore-RDS", "the restore testing role may restore an RDS instance from a snapshot", role,
+        identity, "rds:RestoreDBInstanceFromDBSnapshot", "arn:aws:rds:" + region + ":" + m.accountId() + ":db:restore-test",
+        m.accountId(), null, Map.of(), "Allowed");
+    ask(m.accountName(), base + "no-StartBackupJob", "the restore testing role may not start backup jobs", role, identity,
+        "backup:StartBackupJob", "arn:aws:backup:" + region + ":" + m.accountId() + ":backup-vault:example", m.accountId(), null,
+        Map.of(), "Denied");
+    for (Model.RestoreTest t : m.restoreTests()) {
+      for (String vaultResource : t.vaultResources()) {
+        Vault v = m.vaults().stream().filter(x -> x.address().equals(vaultResource)).findFirst().orElseThrow();
+        if (v.keyResource() == null) {
+          continue;
+        }
+        Map<String, String> key = policy(m.path(), "aws_kms_key." + v.keyResource(), "policy");
+        String keyArn = keyArn(v.region(), m.accountId(), v.name());
+        String where = "the key of vault " + v.name() + " in " + v.region();
+        ask(m.accountName(), base + "key-" + v.resourceName() + "-Decrypt", "the restore testing role may decrypt with " + where
+            + ", whose recovery points it restores", role, identity, "kms:Decrypt", keyArn, m.accountId(), key, Map.of(), "Allowed");
+        ask(m.accountName(), base + "key-" + v.resourceName() + "-CreateGrant-not-for-aws", "the restore testing role may not "
+            + "grant " + where + " to anything but an AWS resource", role, identity, "kms:CreateGrant", keyArn, m.accountId(), key,
+            Map.of("kms:GrantIsForAWSResource", "false"), "Denied");
       }
     }
   }

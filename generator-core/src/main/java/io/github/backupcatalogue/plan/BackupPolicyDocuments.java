@@ -97,6 +97,11 @@ public final class BackupPolicyDocuments {
     if (!rule.recoveryPointTags().isEmpty()) {
       node.set("recovery_point_tags", tags(rule.recoveryPointTags()));
     }
+    if (!rule.indexResourceTypes().isEmpty()) {
+      ObjectNode index = Json.object();
+      index.set("resource_types", assign(Json.array(rule.indexResourceTypes())));
+      node.set("index_actions", index);
+    }
     return node;
   }
 
@@ -119,7 +124,7 @@ public final class BackupPolicyDocuments {
       node.set("iam_role_arn", assign(role));
       if (selection.tag() != null) {
         node.set("tag_key", assign(selection.tag().key()));
-        node.set("tag_value", assign(Json.array(List.of(selection.tag().value()))));
+        node.set("tag_value", assign(Json.array(selection.tag().allValues())));
         conditions(node, selection.conditions());
         tags.set(name, node);
       } else {

@@ -26,6 +26,9 @@ final class IamDocuments {
 
   static final List<String> KEY_USE_ACTIONS =
       List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*");
+  /** What a service publishing to an encrypted SNS topic needs of its key (Amazon SNS Developer Guide). */
+  static final List<String> TOPIC_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
+  static final String BACKUP_SERVICE = "backup.amazonaws.com";
   static final List<String> KEY_GRANT_ACTIONS = List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
 
   /** Deleting or shortening recovery points: only the break-glass role. */
@@ -42,6 +45,8 @@ final class IamDocuments {
 
   /** The Terraform expression for the account's own backup role. */
   static final String OWN_ROLE_REFERENCE = "aws_iam_role.backup.arn";
+  /** The Terraform expression for the account's restore testing role. */
+  static final String RESTORE_TESTING_ROLE_REFERENCE = "aws_iam_role.restore_testing.arn";
   /** The Terraform expression for the identity applying the module (see vaults.tf). */
   static final String DEPLOYER_REFERENCE = "data.aws_iam_session_context.deployer.issuer_arn";
   /** Stands for the deployer's ARN while the document is built (and measured). */
@@ -66,18 +71,21 @@ final class IamDocuments {
    * of a central vault, which receive recovery points back for a restore) may do the same.
    *
    * @param ownRole the account's own backup role, named by reference
+   * @param restoreTestingRole the account's restore testing role (named by reference), when a
+   *     restore test restores from the vault, or null
    * @param copySources backup roles of other accounts copying into the vault
    * @param sharedWith account ids the key is shared with for copies back, the KMS cross-account
    *     pattern ("Allowing users in other accounts to use a KMS key", KMS developer guide)
    */
-  static Document keyPolicy(String accountId, String ownRole, Collection<String> copySources, Collection<String> sharedWith) {
+  static Document keyPolicy(String accountId, String ownRole, String restoreTestingRole, Collection<String> copySources,
+      Collection<String> sharedWith) {
     List<String> users = new ArrayList<>();
     users.add(ownRole);
+    if (restoreTestingRole != null) {
+      users.add(restoreTestingRole);
+    }
     users.addAll(copySources);
-    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
-    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
-    admin.put("Action", "kms:*");
-    admin.put("Resource", "*");
+    ObjectNode admin = ownerAdministersTheKey(accountId);
     ObjectNode use = statement("AllowBackupRolesToUseTheKey", "Allow");
     use.set("Principal", awsPrincipal(users));
     use.set("Action", Json.array(KEY_USE_ACTIONS));
@@ -102,7 +110,12 @@ final class IamDocuments {
       statements.add(restoreUse);
       statements.add(restoreGrants);
     }
-    return document(Map.of(ownRole, OWN_ROLE_REFERENCE), statements.toArray(ObjectNode[]::new));
+    Map<String, String> references = new LinkedHashMap<>();
+    references.put(ownRole, OWN_ROLE_REFERENCE);
+    if (restoreTestingRole != null) {
+      references.put(restoreTestingRole, RESTORE_TESTING_ROLE_REFERENCE);
+    }
+    return document(references, statements.toArray(ObjectNode[]::new));
   }
 
   /** A role's permission to use KMS keys of another account, found by their aliases. */
@@ -241,6 +254,49 @@ final class IamDocuments {
     return document(Map.of(), statements.toArray(ObjectNode[]::new));
   }
 
+  /**
+   * The key of a notification topic: the owning account administers it through IAM; AWS Backup,
+   * publishing for this account only, may use it to encrypt messages of the topic ("Configuring
+   * AWS KMS permissions", Amazon SNS Developer Guide: a service that publishes to an encrypted topic
+   * needs kms:GenerateDataKey* and kms:Decrypt).
+   */
+  static Document topicKeyPolicy(String accountId) {
+    ObjectNode admin = ownerAdministersTheKey(accountId);
+    ObjectNode backup = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
+    backup.set("Principal", servicePrincipal(BACKUP_SERVICE));
+    backup.set("Action", Json.array(TOPIC_KEY_ACTIONS));
+    backup.put("Resource", "*");
+    backup.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+    return document(Map.of(), admin, backup);
+  }
+
+  /**
+   * A notification topic's policy: exactly AWS Backup, acting for this account, may publish
+   * ("Using Amazon SNS to track AWS Backup events", AWS Backup Developer Guide; aws:SourceAccount
+   * against the confused deputy). The owning account's own identities need no statement: their
+   * IAM policies suffice within the account.
+   *
+   * @param topicArn the topic's ARN, written literally: it is known before apply (account, region
+   *     and name), and the access matrix simulates the policy as AWS receives it
+   */
+  static Document topicPolicy(String accountId, String topicArn) {
+    ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
+    publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
+    publish.put("Action", "SNS:Publish");
+    publish.put("Resource", topicArn);
+    publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+    return document(Map.of(), publish);
+  }
+
+  /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */
+  private static ObjectNode ownerAdministersTheKey(String accountId) {
+    ObjectNode admin = statement("EnableIamPoliciesOfTheOwningAccount", "Allow");
+    admin.set("Principal", awsPrincipal(List.of(rootOf(accountId))));
+    admin.put("Action", "kms:*");
+    admin.put("Resource", "*");
+    return admin;
+  }
+
   static String rootOf(String accountId) {
     return "arn:aws:iam::" + accountId + ":root";
   }
@@ -256,6 +312,12 @@ final class IamDocuments {
     statement.put("Sid", sid);
     statement.put("Effect", effect);
     return statement;
+  }
+
+  private static ObjectNode servicePrincipal(String service) {
+    ObjectNode principal = Json.object();
+    principal.put("Service", service);
+    return principal;
   }
 
   private static ObjectNode awsPrincipal(Collection<String> arns) {

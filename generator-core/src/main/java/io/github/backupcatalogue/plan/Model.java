@@ -88,6 +88,9 @@ public final class Model {
       Role role,
       List<Key> keys,
       List<Vault> vaults,
+      List<Topic> topics,
+      Role restoreTestingRole,
+      List<RestoreTest> restoreTests,
       List<BackupPlan> backupPlans,
       List<RegionSettings> regionSettings,
       List<KeyGrant> keyGrants,
@@ -99,6 +102,8 @@ public final class Model {
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
+      topics = List.copyOf(topics);
+      restoreTests = List.copyOf(restoreTests);
       backupPlans = List.copyOf(backupPlans);
       regionSettings = List.copyOf(regionSettings);
       keyGrants = List.copyOf(keyGrants);
@@ -269,17 +274,94 @@ public final class Model {
       String resourceName, String vault, String region, String providerAlias, String alias, boolean rotation,
       int deletionWindowDays, String description, Document policy, String source) {}
 
-  /** A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts copying in. */
+  /**
+   * A vault in one region, with its lock and access policy; {@code copiesFrom} names the accounts
+   * copying in; {@code notifications} the events it publishes to a topic of the same module, or null.
+   */
   public record Vault(
       String resourceName, String name, String region, String providerAlias, String keyResource, String keyArn, Lock lock,
-      Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom, String source) {
+      Document accessPolicy, Map<String, String> tags, List<String> copiesFrom, String restoresFrom,
+      VaultNotification notifications, AirGapped airGapped, String source) {
     public Vault {
       copiesFrom = List.copyOf(copiesFrom);
     }
+
+    /** The vault's Terraform address: a standard or a logically air-gapped vault. */
+    @com.fasterxml.jackson.annotation.JsonProperty("address")
+    public String address() {
+      return (airGapped == null ? "aws_backup_vault." : "aws_backup_logically_air_gapped_vault.") + resourceName;
+    }
   }
+
+  /**
+   * What makes a vault logically air-gapped: its retention bounds (AWS's compliance lock) and the
+   * accounts it is shared with through AWS RAM.
+   *
+   * @param shareWith account name -> account id
+   */
+  public record AirGapped(int minRetentionDays, int maxRetentionDays, String shareName, Map<String, String> shareWith) {}
+
+  /** The events a vault publishes and the topic (a resource of the same module) they go to. */
+  public record VaultNotification(String topicResource, List<String> events) {
+    public VaultNotification {
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * An SNS topic for vault events in one account and region, with its own customer-managed key
+   * (whose policy lets AWS Backup publish to the encrypted topic), its topic policy and subscriptions.
+   *
+   * @param vaults the vaults publishing to it, for the comments
+   */
+  public record Topic(
+      String resourceName, String name, String region, String providerAlias, String keyAlias, Document keyPolicy,
+      Document policy, List<TopicSubscription> subscriptions, Map<String, String> tags, List<String> vaults, String source) {
+    public Topic {
+      subscriptions = List.copyOf(subscriptions);
+      vaults = List.copyOf(vaults);
+    }
+  }
+
+  /**
+   * A subscription; {@code filterPolicy} is the SNS filter policy JSON, or null for every message;
+   * {@code note} what must happen outside Terraform before messages arrive.
+   */
+  public record TopicSubscription(
+      String resourceName, String protocol, String endpoint, String filterPolicy, String note, String source) {}
 
   /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}
+
+  /**
+   * A restore testing plan in one region of an account, testing recovery points of vaults of the
+   * same module.
+   *
+   * @param vaultResources the tested vaults' resources
+   * @param algorithm and {@code recoveryPointTypes} as AWS spells them (LATEST_WITHIN_WINDOW, SNAPSHOT)
+   */
+  public record RestoreTest(
+      String resourceName, String name, String region, String providerAlias, String schedule, String timezone,
+      int startWindowHours, String algorithm, List<String> vaultResources, List<String> recoveryPointTypes,
+      int selectionWindowDays, Map<String, String> tags, List<RestoreTestSelection> selections, String source) {
+    public RestoreTest {
+      vaultResources = List.copyOf(vaultResources);
+      recoveryPointTypes = List.copyOf(recoveryPointTypes);
+      selections = List.copyOf(selections);
+    }
+  }
+
+  /** What a restore testing plan restores: one protected resource type, by ARN and tag conditions. */
+  public record RestoreTestSelection(
+      String resourceName, String name, String resourceType, List<String> resources, List<SelectionTag> tagEquals,
+      List<SelectionTag> tagNotEquals, Integer validationWindowHours, Map<String, String> restoreMetadataOverrides,
+      String source) {
+    public RestoreTestSelection {
+      resources = List.copyOf(resources);
+      tagEquals = List.copyOf(tagEquals);
+      tagNotEquals = List.copyOf(tagNotEquals);
+    }
+  }
 
   /** A backup plan in one region (single-account catalogues). */
   public record BackupPlan(

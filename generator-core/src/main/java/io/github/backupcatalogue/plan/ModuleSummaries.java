@@ -76,8 +76,14 @@ public final class ModuleSummaries {
     for (Model.Vault v : m.vaults()) {
       ObjectNode vault = vaults.putObject(v.name() + " in " + v.region());
       vault.put("key", v.keyResource() != null ? "customer-managed key created here" : v.keyArn() != null ? v.keyArn()
-          : "AWS managed key");
-      if (v.lock() == null) {
+          : v.airGapped() != null ? "AWS owned key" : "AWS managed key");
+      if (v.airGapped() != null) {
+        ObjectNode lock = vault.putObject("lock");
+        lock.put("mode", "compliance (logically air-gapped)");
+        putNumber(lock, "min_retention_days", v.airGapped().minRetentionDays());
+        putNumber(lock, "max_retention_days", v.airGapped().maxRetentionDays());
+        lock.putNull("changeable_for_days");
+      } else if (v.lock() == null) {
         vault.putNull("lock");
       } else {
         ObjectNode lock = vault.putObject("lock");
@@ -110,7 +116,7 @@ public final class ModuleSummaries {
       kept.add("aws_kms_alias." + k.resourceName());
     }
     for (Model.Vault v : m.vaults()) {
-      kept.add("aws_backup_vault." + v.resourceName());
+      kept.add(v.address());
       if (v.lock() != null) {
         kept.add("aws_backup_vault_lock_configuration." + v.resourceName());
       }

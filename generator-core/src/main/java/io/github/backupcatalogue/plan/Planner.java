@@ -23,7 +23,13 @@ import io.github.backupcatalogue.plan.Model.Prerequisites;
 import io.github.backupcatalogue.plan.Model.RegionSettings;
 import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
+import io.github.backupcatalogue.validate.BackupVaultEvents;
 import io.github.backupcatalogue.validate.ResourceTypes;
+import io.github.backupcatalogue.plan.Model.AirGapped;
+import io.github.backupcatalogue.plan.Model.RestoreTest;
+import io.github.backupcatalogue.plan.Model.Topic;
+import io.github.backupcatalogue.plan.Model.TopicSubscription;
+import io.github.backupcatalogue.plan.Model.VaultNotification;
 import io.github.backupcatalogue.plan.Model.BackupPlan;
 import io.github.backupcatalogue.plan.Model.DelegatedAdministrator;
 import io.github.backupcatalogue.plan.Model.Key;
@@ -155,7 +161,7 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(),
-        List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+        List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -227,7 +233,8 @@ public final class Planner {
     List<KeyGrant> grants = keyGrants(account);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
         providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account), keys,
-        vaults, List.of(), settings, grants, null, List.of(), null);
+        vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
+        null, List.of(), null);
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -301,7 +308,8 @@ public final class Planner {
             + "and the backup plans and selections themselves.",
         List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
-        role(account.name()), keys, vaults, plans, regionSettings(account.name()), List.of(), null, List.of(), null);
+        role(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
+        restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null);
   }
 
   private Module policiesModule(int order, List<Module> before) {
@@ -336,7 +344,8 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         after, providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), List.of(), List.of(), prerequisites(false), coverage(), stackSet);
+        null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
+        coverage(), stackSet);
   }
 
   /**
@@ -398,23 +407,139 @@ public final class Planner {
     String alias = regionProvider(region).alias();
     String source = "vaults." + vaultName;
     String keyResource = null;
-    if (vault.encryption().key() == KeyType.CREATE) {
+    if (vault.encryption().key() == KeyType.CREATE && vault.airGapped() == null) {
       keyResource = resource;
       keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
-          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)), copySources,
+          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)),
+              restoreTested(vaultName) ? restoreTestingRoleArn(accountId(account)) : null, copySources,
               copiesFrom.stream().map(this::accountId).toList()), source));
     }
-    var lock = vault.lock() == null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
+    var lock = vault.lock() == null || vault.airGapped() != null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
         vault.lock().minRetentionDays(), vault.lock().maxRetentionDays(), vault.lock().changeableForDays());
     var access = vault.accessPolicy();
     String breakGlass = breakGlassArn(accountId(account), access.breakGlassRole());
     String organizationId = c.organization() == null ? null : c.organization().id();
     Document policy = IamDocuments.vaultPolicy(organizationId, copySources, restoresFrom == null ? null : accountId(restoresFrom),
         access.denyRecoveryPointDeletion(), breakGlass);
+    VaultNotification notification = vault.notifications() == null ? null
+        : new VaultNotification(Identifiers.regional(vault.notifications().topic(), region), vault.notifications().events());
+    AirGapped airGapped = null;
+    if (vault.airGapped() != null) {
+      Map<String, String> shareWith = new TreeMap<>();
+      (vault.airGapped().shareWith() != null ? vault.airGapped().shareWith() : copiesFrom)
+          .forEach(a -> shareWith.put(a, accountId(a)));
+      airGapped = new AirGapped(vault.airGapped().minRetentionDays(), vault.airGapped().maxRetentionDays(),
+          "backup-catalogue-" + vaultName + "-" + region, shareWith);
+    }
     vaults.add(new Vault(resource, vaultName, region, alias, keyResource,
         vault.encryption().key() == KeyType.EXISTING ? vault.encryption().keyArn() : null, lock, policy, vault.tags(),
-        copiesFrom, restoresFrom, source));
+        copiesFrom, restoresFrom, notification, airGapped, source));
+  }
+
+  /**
+   * The notification topics of an account: one per topic and region where a vault of the module
+   * publishes to it (AWS Backup publishes only to topics of the vault's own account), each with
+   * its own key.
+   */
+  private List<Topic> topics(String account, List<Vault> vaults) {
+    Map<String, List<Vault>> byTopic = new TreeMap<>();
+    for (Vault v : vaults) {
+      if (v.notifications() != null) {
+        byTopic.computeIfAbsent(v.notifications().topicResource(), t -> new ArrayList<>()).add(v);
+      }
+    }
+    List<Topic> topics = new ArrayList<>();
+    byTopic.forEach((resource, publishers) -> {
+      Vault first = publishers.get(0);
+      String name = c.vaults().get(first.name()).notifications().topic();
+      var topic = c.notifications().topics().get(name);
+      String id = accountId(account);
+      String topicArn = "arn:aws:sns:" + first.region() + ":" + id + ":" + name;
+      List<TopicSubscription> subscriptions = new ArrayList<>();
+      for (int i = 0; i < topic.subscriptions().size(); i++) {
+        var sub = topic.subscriptions().get(i);
+        subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
+            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
+            "notifications.topics." + name + ".subscriptions[" + i + "]"));
+      }
+      topics.add(new Topic(resource, name, first.region(), first.providerAlias(), "alias/backup-catalogue/sns/" + name,
+          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn),
+          subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
+    });
+    return topics;
+  }
+
+  /** The name of the role restore tests assume; its path and permissions boundary are the backup role's. */
+  static final String RESTORE_TESTING_ROLE = "BackupCatalogueRestoreTesting";
+
+  private String restoreTestingRoleArn(String accountId) {
+    return "arn:aws:iam::" + accountId + ":role" + c.backupRole().path() + RESTORE_TESTING_ROLE;
+  }
+
+  /** True when a restore testing plan tests the vault's recovery points. */
+  private boolean restoreTested(String vault) {
+    return c.restoreTesting().values().stream().anyMatch(p -> p.recoveryPoints().vaults().contains(vault));
+  }
+
+  /**
+   * The role restore tests assume, in an account with a restore test: AWS's restore policy (and the
+   * S3 one when S3 is tested), nothing to back up or delete recovery points with
+   * ("Restore testing", AWS Backup Developer Guide: the selection's IAM role creates the restored resource).
+   */
+  private Role restoreTestingRole(String account, List<Vault> vaults) {
+    List<RestoreTest> tests = restoreTests(vaults);
+    if (tests.isEmpty()) {
+      return null;
+    }
+    List<ManagedPolicy> managed = new ArrayList<>();
+    managed.add(new ManagedPolicy("restore_testing_restores", RESTORE_POLICY, "lets AWS Backup restore the tested recovery points"));
+    if (tests.stream().flatMap(t -> t.selections().stream()).anyMatch(sel -> sel.resourceType().equals("S3"))) {
+      managed.add(new ManagedPolicy("restore_testing_s3_restore", S3_RESTORE_POLICY, "S3 is restore-tested: the base policy lacks S3"));
+    }
+    var r = c.backupRole();
+    return new Role("restore_testing", RESTORE_TESTING_ROLE, r.path(), r.permissionsBoundary(), IamDocuments.backupTrustPolicy(),
+        managed, List.of(), "restore_testing");
+  }
+
+  /** The restore testing plans of a module: one per plan and region where the module has a vault it tests. */
+  private List<RestoreTest> restoreTests(List<Vault> vaults) {
+    List<RestoreTest> tests = new ArrayList<>();
+    c.restoreTesting().forEach((name, plan) -> {
+      Map<String, List<String>> byRegion = new TreeMap<>();
+      for (Vault v : vaults) {
+        if (plan.recoveryPoints().vaults().contains(v.name())) {
+          byRegion.computeIfAbsent(v.region(), r -> new ArrayList<>()).add(v.address());
+        }
+      }
+      byRegion.forEach((region, vaultResources) -> {
+        String resource = Identifiers.regional(name, region);
+        List<Model.RestoreTestSelection> selections = new ArrayList<>();
+        plan.selections().forEach((selectionName, sel) -> selections.add(new Model.RestoreTestSelection(
+            resource + "_" + Identifiers.of(selectionName), selectionName, sel.resourceType(),
+            sel.resources().isEmpty() ? List.of("*") : sel.resources(),
+            sel.tagEquals().entrySet().stream().map(e -> new SelectionTag("aws:ResourceTag/" + e.getKey(), e.getValue())).toList(),
+            sel.tagNotEquals().entrySet().stream().map(e -> new SelectionTag("aws:ResourceTag/" + e.getKey(), e.getValue())).toList(),
+            sel.validationWindowHours(), sel.restoreMetadataOverrides(), "restore_testing." + name + ".selections." + selectionName)));
+        var rp = plan.recoveryPoints();
+        tests.add(new RestoreTest(resource, name, region, regionProvider(region).alias(), plan.schedule(), plan.timezone(),
+            plan.startWindowHours(), rp.algorithm().name(), vaultResources, rp.types().stream().map(Enum::name).toList(),
+            rp.selectionWindowDays(), plan.tags(), selections, "restore_testing." + name));
+      });
+    });
+    return tests;
+  }
+
+  /** What a subscription needs outside Terraform (Amazon SNS Developer Guide: subscription confirmation). */
+  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s, String topicAccount) {
+    return switch (s.protocol()) {
+      case EMAIL -> "AWS emails a confirmation link: nothing is delivered until it is followed";
+      case HTTPS -> "the endpoint must confirm the subscription (SubscribeURL of the first message)";
+      case SQS -> s.endpoint().split(":")[4].equals(topicAccount)
+          ? "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)"
+          : "the queue is in another account: its policy must let sns.amazonaws.com send from this topic, and its owner "
+              + "confirms the subscription (SubscribeURL of the first message)";
+    };
   }
 
   /**
@@ -446,7 +571,8 @@ public final class Planner {
       SortedSet<String> regions = new TreeSet<>();
       SortedSet<String> aliases = new TreeSet<>();
       scope.centralSources().forEach((vault, byRegion) -> byRegion.forEach((region, sources) -> {
-        if (sources.contains(account)) {
+        // an air-gapped vault has no key of ours (AWS owned, or an existing key the catalogue does not manage)
+        if (sources.contains(account) && c.vaults().get(vault).airGapped() == null) {
           regions.add(region);
           aliases.add(keyAlias(vault));
         }
@@ -497,7 +623,8 @@ public final class Planner {
     selection.conditions().tagNotEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_equals", "aws:ResourceTag/" + k, v)));
     selection.conditions().tagLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_like", "aws:ResourceTag/" + k, v)));
     selection.conditions().tagNotLike().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_like", "aws:ResourceTag/" + k, v)));
-    List<SelectionTag> tags = selection.tag() == null ? List.of() : List.of(new SelectionTag(selection.tag().key(), selection.tag().value()));
+    List<SelectionTag> tags = selection.tag() == null ? List.of()
+        : selection.tag().allValues().stream().map(v -> new SelectionTag(selection.tag().key(), v)).toList();
     return new PlanSelection(planResource + "_" + Identifiers.of(name), name,
         BackupPolicyDocuments.arns(selection.resourceTypes()), BackupPolicyDocuments.arns(selection.excludeResources()), tags,
         conditions);

@@ -112,7 +112,12 @@ public final class AwsStrings {
     if (selection.tag() != null) {
       JsonPointer t = p.appendProperty("tag");
       tagKey(selection.tag().key(), sourceMap.value(t.appendProperty("key")), TAG_CHARACTER);
-      tagValue(selection.tag().value(), sourceMap.value(t.appendProperty("value")), TAG_CHARACTER);
+      if (selection.tag().value() != null) {
+        tagValue(selection.tag().value(), sourceMap.value(t.appendProperty("value")), TAG_CHARACTER);
+      }
+      for (int i = 0; i < selection.tag().values().size(); i++) {
+        tagValue(selection.tag().values().get(i), sourceMap.value(t.appendProperty("values").appendIndex(i)), TAG_CHARACTER);
+      }
     }
     Conditions conditions = selection.conditions();
     JsonPointer cp = p.appendProperty("conditions");

@@ -45,7 +45,9 @@ public final class CatalogueValidator {
     new RoleRules(sourceMap, problems).check(catalogue);
     new StateRules(sourceMap, problems).check(catalogue);
     new VaultRules(sourceMap, problems).check(catalogue);
+    new NotificationRules(sourceMap, problems).check(catalogue);
     new PlanRules(sourceMap, problems, clock).check(catalogue);
+    new RestoreTestingRules(sourceMap, problems, clock).check(catalogue);
     if (catalogue.organization() != null) {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());
       new PolicyRules(sourceMap, problems).check(catalogue, catalogue.organization());

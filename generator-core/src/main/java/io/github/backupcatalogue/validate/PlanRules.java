@@ -97,6 +97,7 @@ final class PlanRules extends RuleSupport {
     }
     JsonPointer lp = p.appendProperty("lifecycle");
     checkLifecycle(rule.lifecycle(), rule.continuousBackup(), lp);
+    checkIndexes(c, rule, p.appendProperty("index_resource_types"));
     if (rule.continuousBackup() && rule.lifecycle().optInToArchive()) {
       error("BC212", sourceMap.value(lp.appendProperty("opt_in_to_archive")), "continuous backups cannot be archived",
           "remove opt_in_to_archive, or disable continuous_backup");
@@ -167,9 +168,35 @@ final class PlanRules extends RuleSupport {
     }
   }
 
+  /**
+   * Backup indexes (index_actions of AWS's backup policy syntax): EBS and S3 recovery points only
+   * ("Backup index and search", AWS Backup Developer Guide); the provider's aws_backup_plan (6.25.0)
+   * has no index setting, so single-account catalogues cannot have them.
+   */
+  private void checkIndexes(Catalogue c, Rule rule, JsonPointer p) {
+    if (rule.indexResourceTypes().isEmpty()) {
+      return;
+    }
+    if (c.organization() == null) {
+      error("BC531", sourceMap.key(p), "backup indexes are set through organization backup policies (index_actions); "
+          + "the Terraform provider's aws_backup_plan has no such setting", "remove index_resource_types, or set up "
+          + "indexes on the plan outside the catalogue");
+    }
+    for (int i = 0; i < rule.indexResourceTypes().size(); i++) {
+      String type = rule.indexResourceTypes().get(i);
+      if (!INDEXED_TYPES.contains(type)) {
+        error("BC532", sourceMap.value(p.appendIndex(i)), "AWS Backup builds backup indexes of EBS and S3 recovery points, "
+            + "not " + type, "list EBS and/or S3");
+      }
+    }
+  }
+
+  /** Resource types AWS Backup indexes for search. */
+  static final List<String> INDEXED_TYPES = List.of("EBS", "S3");
+
   private void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
       String what) {
-    VaultLock lock = vault.lock();
+    VaultLock lock = vault.effectiveLock();
     Integer delete = lifecycle.deleteAfterDays();
     if (lock == null || delete == null) {
       return;
@@ -193,6 +220,12 @@ final class PlanRules extends RuleSupport {
     }
     boolean byType = !selection.resourceTypes().isEmpty();
     boolean byTag = selection.tag() != null;
+    if (byTag && (selection.tag().value() == null) == selection.tag().values().isEmpty()) {
+      error("BC530", sourceMap.key(p.appendProperty("tag")), selection.tag().value() == null
+          ? "the tag of selection '" + name + "' gives neither value nor values"
+          : "the tag of selection '" + name + "' gives both value and values",
+          "give 'value: <one value>' or 'values: [<any of these>]'");
+    }
     if (byType == byTag) {
       error("BC241", sourceMap.key(p), byType ? "selection '" + name + "' has both resource_types and tag"
           : "selection '" + name + "' has neither resource_types nor tag",

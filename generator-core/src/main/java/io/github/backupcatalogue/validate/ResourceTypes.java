@@ -131,4 +131,17 @@ public final class ResourceTypes {
   public static boolean mayBeS3(String nameOrArn) {
     return nameOrArn.equals("*") || nameOrArn.equals("S3") || nameOrArn.startsWith("arn:aws:s3:");
   }
+
+  /**
+   * Protected resource types of restore testing selections (RestoreTestingSelectionForCreate,
+   * ProtectedResourceType, AWS Backup API Reference), spelled as AWS accepts them.
+   */
+  public static final List<String> RESTORE_TESTING = List.of("Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx",
+      "Neptune", "RDS", "S3");
+
+  /**
+   * Types whose restore metadata AWS Backup cannot fully infer, so a restore test needs overrides
+   * ("Restore testing inferred metadata", AWS Backup Developer Guide: Amazon FSx).
+   */
+  public static final Set<String> RESTORE_TESTING_NEEDS_OVERRIDES = Set.of("FSx");
 }

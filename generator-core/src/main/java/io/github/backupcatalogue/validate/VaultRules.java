@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class VaultRules extends RuleSupport {
 
+  /** The shortest minimum retention of a logically air-gapped vault (CreateLogicallyAirGappedBackupVault). */
+  static final int AIR_GAP_MIN_RETENTION = 7;
   private static final Pattern VAULT_NAME = Pattern.compile("[0-9A-Za-z_-]{2,50}");
   private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-zA-Z-]+");
 
@@ -45,6 +47,9 @@ final class VaultRules extends RuleSupport {
         error("BC234", sourceMap.value(p.appendProperty("location")), "a single-account catalogue has no central account",
             "remove 'location: central_account'");
       }
+      if (vault.airGapped() != null) {
+        checkAirGap(c, name, vault, p);
+      }
       var access = vault.accessPolicy();
       if (access.breakGlassRole() != null && !RoleRules.breakGlassRole(access.breakGlassRole())) {
         error("BC107", sourceMap.value(p.appendProperty("access_policy").appendProperty("break_glass_role")),
@@ -52,6 +57,49 @@ final class VaultRules extends RuleSupport {
                 + "(/ops/BackupBreakGlass), not its ARN");
       }
     });
+  }
+
+  /** AWS's constraints on logically air-gapped vaults ("Logically air-gapped vault", CreateLogicallyAirGappedBackupVault). */
+  private void checkAirGap(Catalogue c, String name, io.github.backupcatalogue.catalogue.Vault vault, JsonPointer p) {
+    var gap = vault.airGapped();
+    JsonPointer g = p.appendProperty("air_gapped");
+    if (gap.minRetentionDays() == null || gap.maxRetentionDays() == null) {
+      error("BC520", sourceMap.key(g), "an air-gapped vault needs min_retention_days and max_retention_days",
+          "add both: AWS locks the vault in compliance mode with them");
+    } else {
+      if (gap.minRetentionDays() < AIR_GAP_MIN_RETENTION) {
+        error("BC520", sourceMap.value(g.appendProperty("min_retention_days")), "min_retention_days is " + gap.minRetentionDays()
+            + "; an air-gapped vault keeps recovery points at least " + AIR_GAP_MIN_RETENTION + " days", "use 7 or more");
+      }
+      if (gap.minRetentionDays() > gap.maxRetentionDays()) {
+        error("BC520", sourceMap.value(g.appendProperty("max_retention_days")), "max_retention_days (" + gap.maxRetentionDays()
+            + ") is less than min_retention_days (" + gap.minRetentionDays() + ")", "swap them or correct one");
+      }
+    }
+    if (vault.lock() != null) {
+      error("BC521", sourceMap.key(p.appendProperty("lock")), "an air-gapped vault has no separate lock: AWS locks it in "
+          + "compliance mode with air_gapped's retentions", "remove lock; set the retentions under air_gapped");
+    }
+    if (vault.encryption().key() == KeyType.AWS_MANAGED) {
+      error("BC522", sourceMap.value(p.appendProperty("encryption").appendProperty("key")), "an air-gapped vault is "
+          + "encrypted with an AWS owned key or a customer-managed key, not the AWS managed key",
+          "remove encryption (AWS owned key), or use 'key: existing' with key_arn");
+    }
+    if (vault.location() != VaultLocation.CENTRAL_ACCOUNT) {
+      error("BC523", sourceMap.key(g), "air-gapped vault '" + name + "' must live in the central account: it receives copies",
+          "add 'location: central_account'");
+    }
+    if (gap.shareWith() != null && c.organization() != null) {
+      for (int i = 0; i < gap.shareWith().size(); i++) {
+        String account = gap.shareWith().get(i);
+        if (!c.organization().accounts().containsKey(account)) {
+          String suggestion = io.github.backupcatalogue.load.Suggestions.closest(account, c.organization().accounts().keySet())
+              .map(x -> "; did you mean '" + x + "'?").orElse("");
+          error("BC152", sourceMap.value(g.appendProperty("share_with").appendIndex(i)), "unknown account '" + account + "'"
+              + suggestion, "share_with names accounts of organization.accounts");
+        }
+      }
+    }
   }
 
   private void checkEncryption(String vault, Encryption e, JsonPointer p) {

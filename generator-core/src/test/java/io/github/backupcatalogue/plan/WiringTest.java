@@ -99,4 +99,145 @@ class WiringTest {
     assertThat(create.get("Condition").get("StringEquals").get("organizations:PolicyType").asText()).isEqualTo("BACKUP_POLICY");
     assertThat(create.get("Principal").get("AWS").asText()).isEqualTo("arn:aws:iam::123456789101:root");
   }
+
+  private static final String ALERTS = Catalogues.organizationWith(
+      "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+      "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n"
+          + "    notifications: {topic: alerts, events: [COPY_JOB_FAILED]}\n") + """
+      notifications:
+        topics:
+          alerts:
+            subscriptions:
+              - {protocol: email, endpoint: backup-team@example.com, only_failures: true}
+              - {protocol: sqs, endpoint: "arn:aws:sqs:eu-west-1:123456789101:backup-events"}
+      """;
+
+  @Test
+  void aVaultNotificationAddsTheTopicItsKeyAndThePublishStatementInTheVaultsAccountOnly() throws Exception {
+    var output = plan(ALERTS);
+    var central = module(output, "accounts/central");
+    assertThat(central.topics()).hasSize(1);
+    var topic = central.topics().get(0);
+    assertThat(topic.resourceName()).isEqualTo("alerts_eu_west_1");
+    assertThat(topic.vaults()).containsExactly("Central");
+    JsonNode policy = new ObjectMapper().readTree(topic.policy().text());
+    assertThat(policy.get("Statement")).hasSize(1);
+    JsonNode publish = policy.get("Statement").get(0);
+    assertThat(publish.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
+    assertThat(publish.get("Action").asText()).isEqualTo("SNS:Publish");
+    assertThat(publish.get("Resource").asText()).isEqualTo("arn:aws:sns:eu-west-1:210987654321:alerts");
+    assertThat(publish.get("Condition").get("StringEquals").get("aws:SourceAccount").asText()).isEqualTo("210987654321");
+    JsonNode key = new ObjectMapper().readTree(topic.keyPolicy().text()).get("Statement").get(1);
+    assertThat(key.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
+    assertThat(key.get("Condition").get("StringEquals").get("aws:SourceAccount").asText()).isEqualTo("210987654321");
+    assertThat(central.vaults().get(0).notifications().topicResource()).isEqualTo("alerts_eu_west_1");
+    assertThat(central.vaults().get(0).notifications().events()).containsExactly("COPY_JOB_FAILED");
+    // the member account's vault publishes nothing, so it gets no topic
+    assertThat(module(output, "accounts/app").topics()).isEmpty();
+    assertThat(module(output, "accounts/app").vaults().get(0).notifications()).isNull();
+  }
+
+  @Test
+  void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
+    var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
+    assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
+    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
+    assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
+    // the queue is in another account (123456789101, not central's): its owner confirms the subscription
+    assertThat(topic.subscriptions().get(1).note()).contains("another account");
+    var without = module(plan(ALERTS.replace(
+        "        - {protocol: sqs, endpoint: \"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}\n", "")), "accounts/central");
+    assertThat(without.topics().get(0).subscriptions()).hasSize(1);
+  }
+
+  @Test
+  void topicsGetAccessMatrixQuestionsForPublishing() {
+    var questions = AccessMatrix.of(plan(ALERTS));
+    assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/central/topic/alerts_eu_west_1/"))
+        .extracting(q -> q.id().substring(q.id().lastIndexOf('/') + 1) + "=" + q.expected())
+        .containsExactly("backup-Publish=Allowed", "backup-Publish-for-another-account=Denied", "other-service-Publish=Denied",
+            "outside-account-Publish=Denied", "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied",
+            "root-manages-key=Allowed");
+  }
+
+  private static final String RESTORE_TESTS = Catalogues.ORGANIZATION + """
+      restore_testing:
+        Weekly:
+          schedule: cron(0 5 ? * SUN *)
+          recovery_points: {vaults: [Local]}
+          selections:
+            databases: {resource_type: RDS}
+      """;
+
+  @Test
+  void aRestoreTestingPlanAddsItsRoleAndNamesItInTheTestedVaultsKeyOnly() throws Exception {
+    var output = plan(RESTORE_TESTS);
+    var app = module(output, "accounts/app");
+    assertThat(app.restoreTests()).extracting(Model.RestoreTest::resourceName).containsExactly("Weekly_eu_west_1");
+    assertThat(app.restoreTests().get(0).vaultResources()).containsExactly("aws_backup_vault.Local_eu_west_1");
+    assertThat(app.restoreTests().get(0).selections().get(0).resources()).containsExactly("*");
+    var role = app.restoreTestingRole();
+    assertThat(role.name()).isEqualTo("BackupCatalogueRestoreTesting");
+    assertThat(role.managedPolicies()).extracting(Model.ManagedPolicy::arn).containsExactly(Planner.RESTORE_POLICY);
+    JsonNode use = new ObjectMapper().readTree(app.keys().get(0).policy().text()).get("Statement").get(1);
+    assertThat(use.get("Principal").get("AWS").toString()).contains("${aws_iam_role.restore_testing.arn}");
+    // the central account tests nothing: no role, no plan, its key names no restore testing role
+    var central = module(output, "accounts/central");
+    assertThat(central.restoreTestingRole()).isNull();
+    assertThat(central.restoreTests()).isEmpty();
+    assertThat(central.keys().get(0).policy().text()).doesNotContain("restore_testing");
+    // without the plan, the member account has neither
+    var without = module(plan(Catalogues.ORGANIZATION), "accounts/app");
+    assertThat(without.restoreTestingRole()).isNull();
+    assertThat(without.keys().get(0).policy().text()).doesNotContain("restore_testing");
+  }
+
+  @Test
+  void restoreTestingS3AddsTheS3RestorePolicy() {
+    var app = module(plan(RESTORE_TESTS.replace("resource_type: RDS", "resource_type: S3")), "accounts/app");
+    assertThat(app.restoreTestingRole().managedPolicies()).extracting(Model.ManagedPolicy::arn)
+        .containsExactly(Planner.RESTORE_POLICY, Planner.S3_RESTORE_POLICY);
+  }
+
+  @Test
+  void theRestoreTestingRoleGetsAccessMatrixQuestions() {
+    var questions = AccessMatrix.of(plan(RESTORE_TESTS));
+    assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/app/restore-testing/"))
+        .extracting(q -> q.id().substring("accounts/app/restore-testing/".length()) + "=" + q.expected())
+        .containsExactly("assume/backup-service=Allowed", "assume/other-service=Denied", "restore-RDS=Allowed",
+            "no-StartBackupJob=Denied", "key-Local_eu_west_1-Decrypt=Allowed", "key-Local_eu_west_1-CreateGrant-not-for-aws=Denied");
+  }
+
+  @Test
+  void anAirGappedCopyDestinationIsSharedThroughRamWithTheAccountsCopyingIntoIt() {
+    var output = plan(Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650}\n"));
+    var vault = module(output, "accounts/central").vaults().get(0);
+    assertThat(vault.address()).isEqualTo("aws_backup_logically_air_gapped_vault.Central_eu_west_1");
+    assertThat(vault.airGapped().shareWith()).containsExactly(java.util.Map.entry("app", "345678901234"));
+    assertThat(vault.keyResource()).isNull();
+    assertThat(vault.lock()).isNull();
+    assertThat(module(output, "accounts/central").keys()).isEmpty();
+    // no key of ours to use: the source role gets no inline policy for the central vault's key
+    assertThat(module(output, "accounts/app").role().inlinePolicies()).isEmpty();
+    var explicit = plan(Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650, share_with: [backup-admin]}\n"));
+    assertThat(module(explicit, "accounts/central").vaults().get(0).airGapped().shareWith())
+        .containsExactly(java.util.Map.entry("backup-admin", "123456789101"));
+  }
+
+  @Test
+  void severalTagValuesBecomeOneTagSelectionWithEveryValueAndIndexesBecomeIndexActions() throws Exception {
+    var output = plan(Catalogues.organizationWith("resource_types: [RDS]", "tag: {key: backup-tier, values: [gold, platinum]}")
+        .replace("vault: Local\n", "vault: Local\n        index_resource_types: [S3]\n"));
+    var policy = output.modules().stream().filter(m -> m.path().equals("policies")).findFirst().orElseThrow().policies().get(0);
+    JsonNode plan = new ObjectMapper().readTree(policy.content()).get("plans").get("Daily");
+    JsonNode tag = plan.get("selections").get("tags").get("databases");
+    assertThat(tag.get("tag_key").get("@@assign").asText()).isEqualTo("backup-tier");
+    assertThat(tag.get("tag_value").get("@@assign").toString()).isEqualTo("[\"gold\",\"platinum\"]");
+    assertThat(plan.get("rules").get("Nightly").get("index_actions").get("resource_types").get("@@assign").toString())
+        .isEqualTo("[\"S3\"]");
+  }
 }

@@ -9,7 +9,8 @@ output "backup_role_arn" {
 output "vault_arns" {
   description = "Backup vault ARNs by \"<vault> <region>\"."
   value = {
-    "CentralVault eu-west-1" = aws_backup_vault.CentralVault_eu_west_1.arn
+    "AirGappedVault eu-west-1" = aws_backup_logically_air_gapped_vault.AirGappedVault_eu_west_1.arn
+    "CentralVault eu-west-1"   = aws_backup_vault.CentralVault_eu_west_1.arn
   }
 }
 

@@ -9,6 +9,108 @@ data "aws_iam_session_context" "deployer" {
   arn = data.aws_caller_identity.deployer.arn
 }
 
+# Source: vaults.AirGappedVault (eu-west-1); receives copies from payments-prod, web-prod
+# Logically air-gapped: AWS locks it in compliance mode (retention 30-3650 days) from creation and
+# keeps its recovery points in an AWS Backup service account, encrypted with an AWS owned key.
+resource "aws_backup_logically_air_gapped_vault" "AirGappedVault_eu_west_1" {
+  provider           = aws.eu_west_1
+  name               = "AirGappedVault"
+  min_retention_days = 30
+  max_retention_days = 3650
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+# Source: vaults.AirGappedVault.air_gapped.share_with: the accounts that restore from the vault see it through
+# AWS RAM (this organization only; sharing with AWS Organizations must be enabled in the management account).
+resource "aws_ram_resource_share" "AirGappedVault_eu_west_1" {
+  provider                  = aws.eu_west_1
+  name                      = "backup-catalogue-AirGappedVault-eu-west-1"
+  allow_external_principals = false
+}
+
+resource "aws_ram_resource_association" "AirGappedVault_eu_west_1" {
+  provider           = aws.eu_west_1
+  resource_arn       = aws_backup_logically_air_gapped_vault.AirGappedVault_eu_west_1.arn
+  resource_share_arn = aws_ram_resource_share.AirGappedVault_eu_west_1.arn
+}
+
+resource "aws_ram_principal_association" "AirGappedVault_eu_west_1_345678901234" {
+  provider           = aws.eu_west_1
+  principal          = "345678901234"
+  resource_share_arn = aws_ram_resource_share.AirGappedVault_eu_west_1.arn
+}
+
+resource "aws_ram_principal_association" "AirGappedVault_eu_west_1_456789012345" {
+  provider           = aws.eu_west_1
+  principal          = "456789012345"
+  resource_share_arn = aws_ram_resource_share.AirGappedVault_eu_west_1.arn
+}
+
+# Source: vaults.AirGappedVault.access_policy
+resource "aws_backup_vault_policy" "AirGappedVault_eu_west_1" {
+  provider          = aws.eu_west_1
+  backup_vault_name = aws_backup_logically_air_gapped_vault.AirGappedVault_eu_west_1.name
+  policy            = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "AllowCopiesFromTheBackupRolesOfThisOrganization",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": [
+              "arn:aws:iam::345678901234:role/service-role/BackupRole",
+              "arn:aws:iam::456789012345:role/service-role/BackupRole"
+            ]
+          },
+          "Action": "backup:CopyIntoBackupVault",
+          "Resource": "*",
+          "Condition": {
+            "StringEquals": {
+              "aws:PrincipalOrgID": "o-a1b2c3d4e5"
+            }
+          }
+        },
+        {
+          "Sid": "DenyDeletingOrShorteningRecoveryPoints",
+          "Effect": "Deny",
+          "Principal": {
+            "AWS": "*"
+          },
+          "Action": [
+            "backup:DeleteRecoveryPoint",
+            "backup:UpdateRecoveryPointLifecycle"
+          ],
+          "Resource": "*"
+        },
+        {
+          "Sid": "DenyRemovingThisProtection",
+          "Effect": "Deny",
+          "Principal": {
+            "AWS": "*"
+          },
+          "Action": [
+            "backup:DeleteBackupVault",
+            "backup:DeleteBackupVaultAccessPolicy",
+            "backup:DeleteBackupVaultLockConfiguration",
+            "backup:PutBackupVaultAccessPolicy",
+            "backup:PutBackupVaultLockConfiguration"
+          ],
+          "Resource": "*",
+          "Condition": {
+            "ArnNotLike": {
+              "aws:PrincipalArn": "${data.aws_iam_session_context.deployer.issuer_arn}"
+            }
+          }
+        }
+      ]
+    }
+  EOT
+}
+
 # Source: vaults.CentralVault (eu-west-1); receives copies from payments-prod, web-prod
 resource "aws_backup_vault" "CentralVault_eu_west_1" {
   provider      = aws.eu_west_1

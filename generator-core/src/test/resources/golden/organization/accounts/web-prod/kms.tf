@@ -24,7 +24,10 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Sid": "AllowBackupRolesToUseTheKey",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "${aws_iam_role.backup.arn}"
+            "AWS": [
+              "${aws_iam_role.backup.arn}",
+              "${aws_iam_role.restore_testing.arn}"
+            ]
           },
           "Action": [
             "kms:Decrypt",
@@ -39,7 +42,10 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Sid": "AllowBackupRolesToGrantTheKeyToAwsResources",
           "Effect": "Allow",
           "Principal": {
-            "AWS": "${aws_iam_role.backup.arn}"
+            "AWS": [
+              "${aws_iam_role.backup.arn}",
+              "${aws_iam_role.restore_testing.arn}"
+            ]
           },
           "Action": [
             "kms:CreateGrant",

@@ -30,7 +30,13 @@ ${module.purpose}
 - IAM role `${module.role.path}${module.role.name}` with <#list module.role.managedPolicies as mp>`${mp.arn?keep_after_last("/")}`<#sep>, </#sep></#list><#if module.role.inlinePolicies?has_content>, and use of the central vault keys</#if>
 </#if>
 <#list module.vaults as v>
-- Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
+- Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.airGapped??>, logically air-gapped (AWS's compliance lock, ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days)<#if v.airGapped.shareWith?has_content>, shared through AWS RAM with <#list v.airGapped.shareWith as n, id>${n}<#sep>, </#sep></#list></#if></#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
+</#list>
+<#list module.topics as t>
+- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+</#list>
+<#list module.restoreTests as t>
+- Restore testing plan `${t.name}` in ${t.region} (`${t.schedule}`), restoring <#list t.selections as s>${s.resourceType}<#sep>, </#sep></#list> from the recovery points of <#list t.vaultResources as v>`${v}`<#sep>, </#sep></#list>, as IAM role `${module.restoreTestingRole.path}${module.restoreTestingRole.name}` (`AWSBackupServiceRolePolicyForRestores`)
 </#list>
 <#list module.regionSettings as s>
 - AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>

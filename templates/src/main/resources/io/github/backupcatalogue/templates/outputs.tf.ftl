@@ -14,7 +14,7 @@ output "vault_arns" {
   description = "Backup vault ARNs by \"<vault> <region>\"."
   value = {
 <#list module.vaults as v>
-    "${v.name} ${v.region}" = aws_backup_vault.${v.resourceName}.arn
+    "${v.name} ${v.region}" = ${v.address}.arn
 </#list>
   }
 }

@@ -14,6 +14,45 @@ data "aws_iam_session_context" "deployer" {
 <#list module.vaults as v>
 
 # Source: ${v.source} (${v.region})<#if v.copiesFrom?has_content>; receives copies from <#list v.copiesFrom as a>${a}<#sep>, </#sep></#list></#if><#if v.restoresFrom??>; receives copies back from ${v.restoresFrom} for restores</#if>
+<#if v.airGapped??>
+# Logically air-gapped: AWS locks it in compliance mode (retention ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days) from creation and
+# keeps its recovery points in an AWS Backup service account<#if !v.keyArn??>, encrypted with an AWS owned key</#if>.
+resource "aws_backup_logically_air_gapped_vault" "${v.resourceName}" {
+  provider           = aws.${v.providerAlias}
+  name               = "${v.name}"
+  min_retention_days = ${v.airGapped.minRetentionDays}
+  max_retention_days = ${v.airGapped.maxRetentionDays}
+<#if v.keyArn??>
+  encryption_key_arn = "${v.keyArn}"
+</#if>
+<@lib.tags "tags" v.tags/>
+<@lib.protect/>
+}
+<#if v.airGapped.shareWith?has_content>
+
+# Source: ${v.source}.air_gapped.share_with: the accounts that restore from the vault see it through
+# AWS RAM (this organization only; sharing with AWS Organizations must be enabled in the management account).
+resource "aws_ram_resource_share" "${v.resourceName}" {
+  provider                  = aws.${v.providerAlias}
+  name                      = "${v.airGapped.shareName}"
+  allow_external_principals = false
+}
+
+resource "aws_ram_resource_association" "${v.resourceName}" {
+  provider           = aws.${v.providerAlias}
+  resource_arn       = aws_backup_logically_air_gapped_vault.${v.resourceName}.arn
+  resource_share_arn = aws_ram_resource_share.${v.resourceName}.arn
+}
+<#list v.airGapped.shareWith as name, id>
+
+resource "aws_ram_principal_association" "${v.resourceName}_${id}" {
+  provider           = aws.${v.providerAlias}
+  principal          = "${id}"
+  resource_share_arn = aws_ram_resource_share.${v.resourceName}.arn
+}
+</#list>
+</#if>
+<#else>
 resource "aws_backup_vault" "${v.resourceName}" {
   provider      = aws.${v.providerAlias}
   name          = "${v.name}"
@@ -26,6 +65,7 @@ resource "aws_backup_vault" "${v.resourceName}" {
 <@lib.tags "tags" v.tags/>
 <@lib.protect/>
 }
+</#if>
 <#if v.lock??>
 
 # Source: ${v.source}.lock (${v.lock.mode} mode<#if v.lock.mode == "compliance">: irreversible ${v.lock.changeableForDays} days after creation</#if>)
@@ -35,7 +75,7 @@ resource "aws_backup_vault" "${v.resourceName}" {
 </#if>
 resource "aws_backup_vault_lock_configuration" "${v.resourceName}" {
   provider            = aws.${v.providerAlias}
-  backup_vault_name   = aws_backup_vault.${v.resourceName}.name
+  backup_vault_name   = ${v.address}.name
 <#if v.lock.minRetentionDays??>
   min_retention_days  = ${v.lock.minRetentionDays}
 </#if>
@@ -53,7 +93,7 @@ resource "aws_backup_vault_lock_configuration" "${v.resourceName}" {
 # Source: ${v.source}.access_policy
 resource "aws_backup_vault_policy" "${v.resourceName}" {
   provider          = aws.${v.providerAlias}
-  backup_vault_name = aws_backup_vault.${v.resourceName}.name
+  backup_vault_name = ${v.address}.name
   policy            = <<-EOT
 ${heredoc(v.accessPolicy.text, 4, v.accessPolicy.references)}
   EOT

@@ -1,0 +1,124 @@
+package io.github.backupcatalogue.validate;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.Subscription;
+import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.load.SourceMap;
+import io.github.backupcatalogue.load.Suggestions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Vault notifications and their topics: topic references (BC150), vault events (BC500-BC502),
+ * subscription endpoints and topic names (BC503, BC504), unused or unsubscribed topics (BC360,
+ * BC361).
+ */
+final class NotificationRules extends RuleSupport {
+
+  /** SNS topic names: 1-256 letters, digits, - and _ (CreateTopic, Amazon SNS API Reference). */
+  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern HTTPS = Pattern.compile("https://[^\\s/]+(/\\S*)?");
+  private static final Pattern SQS_ARN = Pattern.compile("arn:aws:sqs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,80}");
+
+  NotificationRules(SourceMap sourceMap, List<Diagnostic> problems) {
+    super(sourceMap, problems);
+  }
+
+  void check(Catalogue c) {
+    Set<String> topics = c.notifications().topics().keySet();
+    Set<String> used = new HashSet<>();
+    c.vaults().forEach((name, vault) -> {
+      if (vault.notifications() == null) {
+        return;
+      }
+      JsonPointer p = ptr("vaults", name, "notifications");
+      var n = vault.notifications();
+      if (n.topic() == null) {
+        error("BC504", sourceMap.key(p), "notifications of vault '" + name + "' name no topic",
+            "add 'topic: <name>' naming a topic of notifications.topics");
+      } else if (topics.contains(n.topic())) {
+        used.add(n.topic());
+      } else {
+        String suggestion = Suggestions.closest(n.topic(), topics).map(s -> "; did you mean '" + s + "'?").orElse("");
+        error("BC150", sourceMap.value(p.appendProperty("topic")), "unknown notification topic '" + n.topic() + "'" + suggestion,
+            topics.isEmpty() ? "define it under notifications.topics" : "defined: " + String.join(", ", new TreeSet<>(topics)));
+      }
+      if (n.events().isEmpty()) {
+        error("BC502", sourceMap.key(p), "notifications of vault '" + name + "' list no events",
+            "add 'events: [BACKUP_JOB_COMPLETED, COPY_JOB_FAILED, RESTORE_JOB_COMPLETED]' (failed and expired jobs are "
+                + "*_JOB_COMPLETED events with their State)");
+      }
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < n.events().size(); i++) {
+        String event = n.events().get(i);
+        var at = sourceMap.value(p.appendProperty("events").appendIndex(i));
+        if (BackupVaultEvents.DEPRECATED.containsKey(event)) {
+          error("BC501", at, "vault event " + event + " is deprecated: AWS Backup accepts it but never sends it",
+              "use " + BackupVaultEvents.DEPRECATED.get(event) + (BackupVaultEvents.DEPRECATED.get(event).endsWith("COMPLETED")
+                  ? " (its State attribute tells success from failure; 'only_failures: true' on a subscription keeps the failures)"
+                  : ""));
+        } else if (!BackupVaultEvents.SUPPORTED.contains(event)) {
+          String suggestion = Suggestions.closest(event, BackupVaultEvents.SUPPORTED).map(s -> "; did you mean '" + s + "'?")
+              .orElse("");
+          error("BC500", at, "'" + event + "' is not an AWS Backup vault event" + suggestion,
+              "vault events: " + String.join(", ", BackupVaultEvents.SUPPORTED));
+        } else if (!seen.add(event)) {
+          error("BC500", at, "vault event " + event + " is listed twice", "list each event once");
+        }
+      }
+    });
+    c.notifications().topics().forEach((name, topic) -> {
+      JsonPointer p = ptr("notifications", "topics", name);
+      if (!TOPIC_NAME.matcher(name).matches()) {
+        error("BC503", sourceMap.key(p), "topic name '" + name + "' is not a valid SNS topic name",
+            "use 1-256 letters, digits, - and _");
+      }
+      for (int i = 0; i < topic.subscriptions().size(); i++) {
+        checkSubscription(topic.subscriptions().get(i), p.appendProperty("subscriptions").appendIndex(i));
+      }
+      if (!used.contains(name)) {
+        warning("BC360", sourceMap.key(p), "no vault publishes to topic '" + name + "', so it is not created",
+            "name it in a vault's 'notifications: {topic: " + name + ", events: [...]}', or remove it");
+      } else if (topic.subscriptions().isEmpty()) {
+        warning("BC361", sourceMap.key(p), "topic '" + name + "' has no subscriptions: its events reach nobody",
+            "add 'subscriptions: [{protocol: email, endpoint: <address>}]', or subscribe to it outside the catalogue");
+      }
+    });
+  }
+
+  private void checkSubscription(Subscription s, JsonPointer p) {
+    if (s.protocol() == null) {
+      error("BC503", sourceMap.key(p), "a subscription needs a protocol", "add 'protocol: email', 'https' or 'sqs'");
+      return;
+    }
+    if (s.endpoint() == null) {
+      error("BC503", sourceMap.key(p), "a subscription needs an endpoint", "add 'endpoint: <address, URL or queue ARN>'");
+      return;
+    }
+    var at = sourceMap.value(p.appendProperty("endpoint"));
+    switch (s.protocol()) {
+      case EMAIL -> {
+        if (!EMAIL.matcher(s.endpoint()).matches()) {
+          error("BC503", at, "'" + s.endpoint() + "' is not an email address", "write name@example.com");
+        }
+      }
+      case HTTPS -> {
+        if (!HTTPS.matcher(s.endpoint()).matches()) {
+          error("BC503", at, "'" + s.endpoint() + "' is not an https:// URL",
+              "write https://host/path; plain http would send backup events unencrypted");
+        }
+      }
+      case SQS -> {
+        if (!SQS_ARN.matcher(s.endpoint()).matches()) {
+          error("BC503", at, "'" + s.endpoint() + "' is not an SQS queue ARN",
+              "write arn:aws:sqs:<region>:<account id>:<queue name> (the ARN, not the queue URL)");
+        }
+      }
+    }
+  }
+}

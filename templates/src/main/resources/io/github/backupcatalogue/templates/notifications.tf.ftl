@@ -1,0 +1,69 @@
+<#if module.topics?has_content>
+<#import "lib.tf.ftl" as lib>
+<@lib.header "SNS topics for vault events, their keys, policies and subscriptions, and the vault notifications."/>
+<#list module.topics as t>
+
+# Source: ${t.source} (${t.region}); vaults publishing to it: <#list t.vaults as v>${v}<#sep>, </#sep></#list>
+# AWS Backup publishes only to topics of the vault's own account, so each account has its own.
+resource "aws_kms_key" "${t.resourceName}_sns" {
+  provider                = aws.${t.providerAlias}
+  description             = "Encrypts SNS topic ${t.name} of AWS Backup vault events (backup-catalogue)"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = <<-EOT
+${heredoc(t.keyPolicy.text, 4, t.keyPolicy.references)}
+  EOT
+<@lib.protect/>
+}
+
+resource "aws_kms_alias" "${t.resourceName}_sns" {
+  provider      = aws.${t.providerAlias}
+  name          = "${t.keyAlias}"
+  target_key_id = aws_kms_key.${t.resourceName}_sns.key_id
+}
+
+resource "aws_sns_topic" "${t.resourceName}" {
+  provider          = aws.${t.providerAlias}
+  name              = "${t.name}"
+  kms_master_key_id = aws_kms_key.${t.resourceName}_sns.arn
+<@lib.tags "tags" t.tags/>
+}
+
+# Source: ${t.source}: exactly AWS Backup, acting for this account, may publish.
+resource "aws_sns_topic_policy" "${t.resourceName}" {
+  provider = aws.${t.providerAlias}
+  arn      = aws_sns_topic.${t.resourceName}.arn
+  policy   = <<-EOT
+${heredoc(t.policy.text, 4, t.policy.references)}
+  EOT
+}
+<#list t.subscriptions as s>
+
+# Source: ${s.source}
+# ${s.note}
+resource "aws_sns_topic_subscription" "${s.resourceName}" {
+  provider  = aws.${t.providerAlias}
+  topic_arn = aws_sns_topic.${t.resourceName}.arn
+  protocol  = "${s.protocol}"
+  endpoint  = "${s.endpoint}"
+<#if s.filterPolicy??>
+  # only_failures: successful jobs report State COMPLETED; everything else is delivered
+  filter_policy = "${s.filterPolicy}"
+</#if>
+}
+</#list>
+</#list>
+<#list module.vaults as v>
+<#if v.notifications??>
+
+# Source: ${v.source}.notifications (${v.region})
+resource "aws_backup_vault_notifications" "${v.resourceName}" {
+  provider            = aws.${v.providerAlias}
+  backup_vault_name   = ${v.address}.name
+  sns_topic_arn       = aws_sns_topic.${v.notifications.topicResource}.arn
+  backup_vault_events = [<#list v.notifications.events as e>"${e}"<#sep>, </#sep></#list>]
+  depends_on          = [aws_sns_topic_policy.${v.notifications.topicResource}]
+}
+</#if>
+</#list>
+</#if>
