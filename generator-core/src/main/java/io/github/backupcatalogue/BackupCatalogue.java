@@ -22,6 +22,7 @@ import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.render.TemplateRenderer;
 import io.github.backupcatalogue.validate.Acknowledgements;
 import io.github.backupcatalogue.validate.CatalogueValidator;
+import io.github.backupcatalogue.validate.PipelineRules;
 import io.github.backupcatalogue.validate.PlannedLimits;
 import io.github.backupcatalogue.write.InputFingerprint;
 import io.github.backupcatalogue.write.OutputWriter;
@@ -123,7 +124,7 @@ public final class BackupCatalogue {
               Optional.of(ChangeReport.none(transaction)));
         }
       }
-      Checked checked = check(new CatalogueLoader().load(source));
+      Checked checked = check(new CatalogueLoader().load(source), output);
       Produced produced = produce(checked, transaction, templates, failOnWarnings, options, transaction::add);
       if (produced.stop() != null) {
         return produced.stop();
@@ -143,7 +144,7 @@ public final class BackupCatalogue {
   public static Result plan(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
       RemovalOptions options) throws IOException, RenderException, UnsafeOutputException {
     PreviousOutput previous = OutputWriter.previous(output);
-    Checked checked = check(catalogue, displayName);
+    Checked checked = check(new CatalogueLoader().load(catalogue, displayName), output);
     SortedMap<String, String> files = new TreeMap<>();
     Produced produced = produce(checked, previous, templates, failOnWarnings, options, files::put);
     if (produced.stop() != null) {
@@ -271,8 +272,13 @@ public final class BackupCatalogue {
    * a stack trace, so that every input ends in a result or diagnostics.
    */
   private static Checked check(LoadResult load) {
+    return check(load, null);
+  }
+
+  /** @param output where the modules will be written, or null when they are not written */
+  private static Checked check(LoadResult load, Path output) {
     try {
-      return checkOrThrow(load);
+      return checkOrThrow(load, output);
     } catch (RuntimeException | StackOverflowError e) {
       List<Diagnostic> all = new ArrayList<>(load.problems());
       all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while checking the catalogue ("
@@ -281,11 +287,14 @@ public final class BackupCatalogue {
     }
   }
 
-  private static Checked checkOrThrow(LoadResult load) {
+  private static Checked checkOrThrow(LoadResult load, Path outputDirectory) {
     List<Diagnostic> all = new ArrayList<>(load.problems());
     Optional<Model.Output> plan = Optional.empty();
     if (load.catalogue().isPresent()) {
       all.addAll(new CatalogueValidator(load.sourceMap()).validate(load.catalogue().get()));
+      if (outputDirectory != null) {
+        all.addAll(PipelineRules.checkOutput(load.catalogue().get(), load.sourceMap(), outputDirectory));
+      }
       if (all.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
         Model.Output output = Planner.plan(load.catalogue().get(), Path.of(load.source().displayName()).getFileName().toString());
         all.addAll(PlannedLimits.check(output, load.sourceMap()));

@@ -54,6 +54,7 @@ public final class CatalogueValidator {
     }
     new ClassificationRules(sourceMap, problems).check(catalogue);
     new CopyWiringRules(sourceMap, problems).check(catalogue);
+    new PipelineRules(sourceMap, problems).check(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
