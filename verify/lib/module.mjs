@@ -50,6 +50,22 @@ export function discover(root) {
       }
       modules.push({ dir, name: m.path, order: m.order, account_id: m.account_id });
     });
+    // decommission stubs (accounts that left the catalogue) are modules too: checked like the others
+    const stubs = Array.isArray(index?.decommissioned) ? index.decommissioned : [];
+    stubs.forEach((m, k) => {
+      const where = { file: indexFile, line: 1, col: 1 };
+      if (typeof m?.path !== "string" || m.path === "" || path.isAbsolute(m.path) || m.path.split(/[\\/]/).includes("..")) {
+        problems.push({ ...where, message: `decommissioned[${k}].path must be a relative path inside the output directory` });
+        return;
+      }
+      const dir = path.join(abs, m.path);
+      listed.add(path.resolve(dir));
+      if (!fs.existsSync(dir) || !hasTf(dir)) {
+        problems.push({ ...where, message: `decommission stub ${m.path} is listed but has no .tf files` });
+        return;
+      }
+      modules.push({ dir, name: m.path, order: entries.length + k + 1, account_id: m.account_id, stub: true });
+    });
     // every directory with .tf files must be listed
     const walk = (d) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {

@@ -173,6 +173,17 @@ describe("extracted provider schema", () => {
     const refs = checkReferences(moduleOf('data "aws_caller_identity" "d" {}\n\noutput "x" {\n  value = data.aws_caller_identity.d.issuer_arn\n}\n')).diags.map((d) => d.message);
     assert.deepEqual(refs, ['data.aws_caller_identity.d.issuer_arn: data source aws_caller_identity has no attribute "issuer_arn"']);
   });
+  test("the S3 backend block takes its one label; a removed block's from is an address, not a reference", () => {
+    const backend = 'terraform {\n  backend "s3" {\n    bucket       = "b"\n    use_lockfile = true\n\n    assume_role {\n      role_arn = "arn:aws:iam::111111111111:role/S"\n    }\n  }\n}\n';
+    assert.deepEqual(schemaMessages(backend), []);
+    assert.deepEqual(schemaMessages('terraform {\n  backend {\n    bucket = "b"\n  }\n}\n'), ['2:3: terraform: block "backend" takes 1 label(s)']);
+    assert.deepEqual(schemaMessages('terraform {\n  required_providers "aws" {}\n}\n'), ['2:3: terraform: block "required_providers" takes no labels']);
+    const stub = 'removed {\n  from = aws_backup_vault.v\n\n  lifecycle {\n    destroy = false\n  }\n}\n';
+    assert.deepEqual(schemaMessages(stub), []);
+    assert.deepEqual(checkReferences(moduleOf(stub)).diags, []);
+    assert.deepEqual(checkReferences(moduleOf('output "x" {\n  value = aws_backup_vault.v.arn\n}\n')).diags.map((d) => d.message.split(":")[0]),
+      ["reference to undeclared resource \"aws_backup_vault.v\""].map((m) => m.split(":")[0]));
+  });
   test("records required arguments and single-block nesting", () => {
     assert.equal(schema.resources.aws_iam_role.attributes.assume_role_policy.required, true);
     assert.equal(schema.resources.aws_backup_vault.attributes.name.required, true);

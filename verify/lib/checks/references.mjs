@@ -41,6 +41,8 @@ export function checkReferences(module) {
         if (top.type === "variable" && path.length === 0 && attr.name === "type") continue;
         if (path[path.length - 1] === "lifecycle" && attr.name === "ignore_changes") continue;
         if (isProviderBlock && path.length === 0 && attr.name === "alias") continue;
+        // removed { from = TYPE.NAME }: an address of a resource this module no longer declares, not a reference
+        if (top.type === "removed" && path.length === 0 && attr.name === "from") continue;
         for (const r of attr.expr.traversals) {
           count++;
           const [root, second, third] = r.segs;

@@ -74,7 +74,8 @@ const TOP_LEVEL = {
       attributes: attrs(["required_version", "experiments"]),
       blocks: {
         required_providers: single({ attributes: any, blocks: {} }),
-        backend: single({ attributes: any, blocks: any }),
+        // backend "s3" { ... }: the one nested block of the language that takes a label (the backend type)
+        backend: { ...single({ attributes: any, blocks: any }), labels: 1 },
         cloud: single({ attributes: any, blocks: any }),
         provider_meta: list({ attributes: any, blocks: any }),
       },
@@ -163,8 +164,10 @@ function checkBody(body, schema, where, file, diags, { metaAttrs = {}, metaBlock
       }
       continue;
     }
-    if (b.type !== "dynamic" && b.labels.length) {
-      diags.push({ file, line: b.line, col: b.col, message: `${where}: block "${name}" takes no labels` });
+    const labels = spec.labels ?? 0;
+    if (b.type !== "dynamic" && b.labels.length !== labels) {
+      diags.push({ file, line: b.line, col: b.col, message: labels === 0 ? `${where}: block "${name}" takes no labels`
+        : `${where}: block "${name}" takes ${labels} label(s)` });
     }
     const isMeta = metaBlocks[name] && !schema.blocks?.[name];
     checkBody(inner, spec.block, `${where}.${name}`, file, diags, { source: isMeta ? "Terraform's lifecycle meta-argument" : source });

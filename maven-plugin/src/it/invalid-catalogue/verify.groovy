@@ -9,5 +9,6 @@ assert log.contains('4 errors, 0 warnings')
 assert log.contains('4 errors, 0 warnings). Fix them as each message says')
 assert !log.contains('nothing was generated')
 assert !new File(basedir, 'target/backup-catalogue').exists()
+assert !new File(basedir, 'terraform/backup-catalogue').exists()
 assert !log.contains('Caused by') && !(log =~ /(?m)^\s+at [a-z]/)
 return true

@@ -1,4 +1,4 @@
-def module = new File(basedir, 'target/backup-catalogue/accounts/startup')
+def module = new File(basedir, 'terraform/backup-catalogue/accounts/startup')
 assert new File(module, 'versions.tf').text.startsWith('# Our own versions file (template override)')
 // every file not overridden still comes from the built-in templates
 assert new File(module, 'kms.tf').text.contains('resource "aws_kms_key" "primary_us_east_1"')

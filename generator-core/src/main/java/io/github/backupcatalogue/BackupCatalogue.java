@@ -1,6 +1,15 @@
 package io.github.backupcatalogue;
 
+import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.RemovalOptions;
+import io.github.backupcatalogue.change.Removals;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
+import io.github.backupcatalogue.write.PreviousOutput;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.diagnostics.Position;
 import io.github.backupcatalogue.diagnostics.Severity;
@@ -50,8 +59,15 @@ public final class BackupCatalogue {
    * @param files the rendered files, when there were no errors ({@link #render} only: {@link #generate}
    *     streams them to disk and keeps none)
    * @param written what was written, when generation ran
+   * @param changes what the run changes against the previous output, module by module ({@link #generate}
+   *     and {@link #plan}, when the catalogue had no errors)
    */
-  public record Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written) {}
+  public record Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written,
+      Optional<ChangeReport> changes) {
+    public Result(Diagnostics diagnostics, Optional<SortedMap<String, String>> files, Optional<OutputWriter.Result> written) {
+      this(diagnostics, files, written, Optional.empty());
+    }
+  }
 
   /** Loads and validates; nothing is rendered or written. */
   public static Diagnostics validate(Path catalogue, String displayName) throws IOException {
@@ -75,6 +91,16 @@ public final class BackupCatalogue {
    */
   public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings)
       throws IOException, RenderException, UnsafeOutputException {
+    return generate(catalogue, displayName, output, templates, failOnWarnings, RemovalOptions.NONE);
+  }
+
+  /**
+   * {@link #generate(Path, String, Path, Path, boolean)}, where a module the catalogue no longer
+   * produces fails the run (BC270) unless the catalogue decommissions its account or
+   * {@code options} allow it (an account name or module path): see {@link Removals}.
+   */
+  public static Result generate(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
+      RemovalOptions options) throws IOException, RenderException, UnsafeOutputException {
     byte[] bytes = Files.readAllBytes(catalogue);
     Optional<String> text = decode(bytes);
     if (text.isEmpty()) {
@@ -85,25 +111,84 @@ public final class BackupCatalogue {
             org.yaml.snakeyaml.Yaml.class));
     SourceFile source = new SourceFile(displayName, text.get());
     try (OutputWriter.Transaction transaction = OutputWriter.begin(output)) {
-      Optional<String> note = transaction.upToDate(inputs);
+      // A run that removes stubs always renders (its option changes what it writes, not its inputs); allowRemoval
+      // need not: a run from the same inputs that succeeded before has no module left to stub.
+      Optional<String> note = options.removeStubs().isEmpty() ? transaction.upToDate(inputs) : Optional.empty();
       if (note.isPresent()) {
         Optional<Diagnostics> stored = decodeDiagnostics(source, note.get());
         if (stored.isPresent()) {
           if (failOnWarnings && !stored.get().warnings().isEmpty()) {
             return new Result(stored.get(), Optional.empty(), Optional.empty());
           }
-          return new Result(stored.get(), Optional.empty(), Optional.of(transaction.upToDateResult()));
+          return new Result(stored.get(), Optional.empty(), Optional.of(transaction.upToDateResult()),
+              Optional.of(ChangeReport.none(transaction)));
         }
       }
       Checked checked = check(new CatalogueLoader().load(source), output);
-      Diagnostics diagnostics = checked.diagnostics;
-      if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
-        return new Result(diagnostics, Optional.empty(), Optional.empty());
+      Produced produced = produce(checked, transaction, templates, failOnWarnings, options, transaction::add);
+      if (produced.stop() != null) {
+        return produced.stop();
       }
-      new TemplateRenderer(templates).render(checked.plan.get(), transaction::add);
+      Diagnostics diagnostics = checked.diagnostics;
+      ChangeReport changes = produced.changes();
       OutputWriter.Result written = transaction.commit(inputs, encodeDiagnostics(diagnostics));
-      return new Result(diagnostics, Optional.empty(), Optional.of(written));
+      return new Result(diagnostics, Optional.empty(), Optional.of(written), Optional.of(changes));
     }
+  }
+
+  /**
+   * The dry run of {@link #generate}: validates, renders in memory and compares with the output
+   * directory as last generated (the committed one), writing nothing. Fails as generate would
+   * (including BC270 for modules that would disappear).
+   */
+  public static Result plan(Path catalogue, String displayName, Path output, Path templates, boolean failOnWarnings,
+      RemovalOptions options) throws IOException, RenderException, UnsafeOutputException {
+    PreviousOutput previous = OutputWriter.previous(output);
+    Checked checked = check(new CatalogueLoader().load(catalogue, displayName), output);
+    SortedMap<String, String> files = new TreeMap<>();
+    Produced produced = produce(checked, previous, templates, failOnWarnings, options, files::put);
+    if (produced.stop() != null) {
+      return produced.stop();
+    }
+    return new Result(checked.diagnostics, Optional.of(files), Optional.empty(), Optional.of(produced.changes()));
+  }
+
+  /** Either the result that stops the run (errors), or the change report once every file went to the sink. */
+  private record Produced(Result stop, ChangeReport changes) {}
+
+  /**
+   * What generate and plan share: stop on errors (or warnings, with failOnWarnings) and on modules
+   * that would disappear (BC270); else render every module and every decommission stub into the
+   * sink, noting each file in the change report.
+   */
+  private static Produced produce(Checked checked, PreviousOutput previous, Path templates, boolean failOnWarnings,
+      RemovalOptions options, TemplateRenderer.FileSink<IOException> sink) throws IOException, RenderException, UnsafeOutputException {
+    Diagnostics diagnostics = checked.diagnostics;
+    if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
+      return new Produced(new Result(diagnostics, Optional.empty(), Optional.empty()), null);
+    }
+    TemplateRenderer renderer = new TemplateRenderer(templates);
+    Removals.Outcome removals = Removals.decide(previous, checked.plan.get(), checked.catalogue, options, renderer,
+        checked.removalPosition);
+    if (!removals.problems().isEmpty()) {
+      return new Produced(new Result(with(diagnostics, removals.problems()), Optional.empty(), Optional.empty()), null);
+    }
+    ChangeReport changes = new ChangeReport(previous);
+    TemplateRenderer.FileSink<IOException> both = (path, content) -> {
+      changes.produced(path, content);
+      sink.accept(path, content);
+    };
+    renderer.render(checked.plan.get().withDecommissioned(removals.stubs()), both);
+    for (var stub : removals.stubFiles().entrySet()) {
+      both.accept(stub.getKey(), stub.getValue());
+    }
+    return new Produced(null, changes.finish(removals));
+  }
+
+  private static Diagnostics with(Diagnostics diagnostics, List<Diagnostic> more) {
+    List<Diagnostic> all = new ArrayList<>(diagnostics.all());
+    all.addAll(more);
+    return new Diagnostics(diagnostics.source(), all);
   }
 
   private static Optional<String> decode(byte[] bytes) {
@@ -175,7 +260,7 @@ public final class BackupCatalogue {
   }
 
   /** The diagnostics, and the plan when the catalogue was valid enough to plan. */
-  private record Checked(Diagnostics diagnostics, Optional<Model.Output> plan) {}
+  private record Checked(Diagnostics diagnostics, Optional<Model.Output> plan, Catalogue catalogue, Position removalPosition) {}
 
   /** Load, validate, and (when there are no errors) plan and check the planned documents' limits. */
   private static Checked check(Path catalogue, String displayName) throws IOException {
@@ -198,7 +283,7 @@ public final class BackupCatalogue {
       List<Diagnostic> all = new ArrayList<>(load.problems());
       all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while checking the catalogue ("
           + e + "); please report this with the catalogue", null));
-      return new Checked(new Diagnostics(load.source(), all), Optional.empty());
+      return new Checked(new Diagnostics(load.source(), all), Optional.empty(), null, Position.START);
     }
   }
 
@@ -224,6 +309,10 @@ public final class BackupCatalogue {
         plan = Optional.empty();
       }
     }
-    return new Checked(new Diagnostics(load.source(), all), plan);
+    Position at = load.sourceMap() == null ? Position.START
+        : load.sourceMap().has(com.fasterxml.jackson.core.JsonPointer.compile("/organization/decommissioned"))
+            ? load.sourceMap().key(com.fasterxml.jackson.core.JsonPointer.compile("/organization/decommissioned"))
+            : load.sourceMap().key(com.fasterxml.jackson.core.JsonPointer.compile("/organization/accounts"));
+    return new Checked(new Diagnostics(load.source(), all), plan, load.catalogue().orElse(null), at);
   }
 }

@@ -6,6 +6,8 @@ import io.github.backupcatalogue.diagnostics.DiagnosticFormats;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
 import io.github.backupcatalogue.effective.PolicyFiles;
 import io.github.backupcatalogue.load.JsonSchemas;
+import io.github.backupcatalogue.change.ChangeReport;
+import io.github.backupcatalogue.change.RemovalOptions;
 import io.github.backupcatalogue.plan.Json;
 import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.validate.ScheduleReport;
@@ -191,6 +193,37 @@ public final class Main implements Runnable {
     }
   }
 
+  /** Removals a run may make, and where the change report goes. */
+  static final class ChangeOptions {
+    @Option(names = "--allow-removal", paramLabel = "NAME", split = ",",
+        description = "Accounts (or module paths) whose modules may become decommission stubs although the catalogue does"
+            + " not decommission them. Without it a module that would disappear is an error (BC270).")
+    java.util.List<String> allowRemoval = new java.util.ArrayList<>();
+
+    @Option(names = "--remove-stubs", paramLabel = "NAME", split = ",",
+        description = "Accounts (or module paths) whose decommission stubs are removed (once applied).")
+    java.util.List<String> removeStubs = new java.util.ArrayList<>();
+
+    @Option(names = "--changes", paramLabel = "FILE",
+        description = "Also write the change report as Markdown (" + ChangeReport.FILE + "), e.g. for a pull request.")
+    Path changesFile;
+
+    RemovalOptions allowed() {
+      return new RemovalOptions(new java.util.TreeSet<>(allowRemoval), new java.util.TreeSet<>(removeStubs));
+    }
+
+    void print(ChangeReport changes, PrintWriter status, Path output) throws IOException {
+      changes.logLines().forEach(status::println);
+      if (changesFile != null) {
+        if (changesFile.toAbsolutePath().getParent() != null) {
+          Files.createDirectories(changesFile.toAbsolutePath().getParent());
+        }
+        Files.writeString(changesFile, changes.markdown(output.toString()));
+        status.println("changes written to " + changesFile);
+      }
+    }
+  }
+
   @Command(name = "generate", mixinStandardHelpOptions = true,
       description = "Validate, then write one Terraform root module per account. Writes nothing when the catalogue has errors;"
           + " rewrites only changed files; removes files it generated before and no longer generates.")
@@ -205,13 +238,16 @@ public final class Main implements Runnable {
     @Mixin
     CatalogueOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "backup-catalogue-modules",
-        description = "Where the modules are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "terraform/backup-catalogue",
+        description = "Where the modules are written (default: ${DEFAULT-VALUE}, committed with the catalogue).")
     Path output;
 
     @Option(names = {"-t", "--templates"}, paramLabel = "DIR",
         description = "Templates looked up before the built-in ones (copy only the files you change).")
     Path templates;
+
+    @Mixin
+    ChangeOptions changeOptions;
 
     @Override
     public Integer call() throws IOException, RenderException {
@@ -221,7 +257,8 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "no template directory at " + templates);
       }
       try {
-        BackupCatalogue.Result result = BackupCatalogue.generate(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings);
+        BackupCatalogue.Result result = BackupCatalogue.generate(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings,
+            changeOptions.allowed());
         int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
         PrintWriter status = o.status(spec);
         if (result.written().isEmpty()) {
@@ -232,6 +269,7 @@ public final class Main implements Runnable {
         OutputWriter.Result written = result.written().get();
         status.println(written.written().size() + " file(s) written, " + written.unchanged().size() + " unchanged, "
             + written.deleted().size() + " removed, in " + output);
+        changeOptions.print(result.changes().orElseThrow(), status, output);
         status.flush();
         return exit;
       } catch (UnsafeOutputException e) {
@@ -243,7 +281,8 @@ public final class Main implements Runnable {
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
       description = "Validate and render in memory, then list what generate would write into the output directory"
-          + " (new, changed, unchanged); writes nothing.")
+          + " (new, changed, unchanged) and what changes for each account (plans, schedules, retention, copies, locks,"
+          + " who may copy in), compared with the output as last generated; writes nothing there.")
   static final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -255,7 +294,7 @@ public final class Main implements Runnable {
     @Mixin
     CatalogueOptions options;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "backup-catalogue-modules",
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "terraform/backup-catalogue",
         description = "The output directory to compare with (default: ${DEFAULT-VALUE}).")
     Path output;
 
@@ -263,11 +302,21 @@ public final class Main implements Runnable {
         description = "Templates looked up before the built-in ones.")
     Path templates;
 
+    @Mixin
+    ChangeOptions changeOptions;
+
     @Override
     public Integer call() throws IOException, RenderException {
       CatalogueOptions o = options;
       CatalogueOptions.requireCatalogue(catalogue, spec);
-      BackupCatalogue.Result result = BackupCatalogue.render(catalogue, CatalogueOptions.displayName(catalogue), templates, o.failOnWarnings);
+      BackupCatalogue.Result result;
+      try {
+        result = BackupCatalogue.plan(catalogue, CatalogueOptions.displayName(catalogue), output, templates, o.failOnWarnings,
+            changeOptions.allowed());
+      } catch (UnsafeOutputException e) {
+        spec.commandLine().getErr().println("backup-catalogue: cannot read " + output + ": " + e.getMessage());
+        return USAGE_OR_ENVIRONMENT;
+      }
       int exit = o.report(result.diagnostics(), spec.commandLine().getOut());
       PrintWriter status = o.status(spec);
       if (result.files().isEmpty()) {
@@ -292,6 +341,7 @@ public final class Main implements Runnable {
         status.println(state + " " + file.getKey());
       }
       status.println(files.size() + " file(s), " + changes + " to write, in " + output);
+      changeOptions.print(result.changes().orElseThrow(), status, output);
       status.flush();
       return exit;
     }

@@ -112,7 +112,8 @@ class MainTest {
     }
     Run plan = run("plan", "--output", out.toString(), sample("organization"));
     assertThat(plan.exit()).isZero();
-    assertThat(plan.out()).contains("unchanged ").doesNotContain("new ").contains(", 0 to write, in ");
+    assertThat(plan.out()).contains("unchanged ").doesNotContain("new ").contains(", 0 to write, in ")
+        .contains("no module changes");
     Run second = run("generate", "-o", out.toString(), sample("organization"));
     assertThat(second.out()).containsPattern("0 file\\(s\\) written, \\d+ unchanged, 0 removed");
   }
@@ -139,6 +140,19 @@ class MainTest {
     Run run = run("plan", "--output", temp.resolve("empty").toString(), sample("single-account"));
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("new       accounts/startup/backup_plans.tf").containsPattern("\\d+ file\\(s\\), \\d+ to write");
+    // and what the change does to the account, in words
+    assertThat(run.out()).contains("accounts/startup: new module for account startup (111122223333)")
+        .contains("accounts/startup: vault primary in us-east-1 added: lock governance (retention 7-120 days)");
+  }
+
+  @Test
+  void planWritesTheChangesAsMarkdownWhenAsked() throws Exception {
+    Path changes = temp.resolve("report/catalogue-changes.md");
+    Run run = run("plan", "--output", temp.resolve("empty").toString(), "--changes", changes.toString(), sample("single-account"));
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(changes)).startsWith("# Catalogue changes\n")
+        .contains("## `accounts/startup` (account startup, 111122223333)");
+    assertThat(temp.resolve("empty")).doesNotExist();
   }
 
   @Test

@@ -46,7 +46,7 @@ public record Catalogue(
 
   public Catalogue {
     settings = Immutables.orDefault(settings, new Settings(null, null));
-    deployment = Immutables.orDefault(deployment, new Deployment(null, null, null, null));
+    deployment = Immutables.orDefault(deployment, new Deployment(null, null, null, null, null));
     backupRole = Immutables.orDefault(backupRole, new BackupRole(null, null, null));
     vaults = Immutables.map(vaults);
     plans = Immutables.map(plans);

@@ -12,12 +12,14 @@ import java.util.Map;
  *     uses the pipeline's credentials as they are, since Organizations creates no
  *     {@code OrganizationAccountAccessRole} there
  * @param tags tags every generated resource carries (the provider's default_tags)
+ * @param state where each module keeps its Terraform state
  * @param pipelines the CI pipelines generated next to the modules
  */
 public record Deployment(
     @Doc(value = "The role each module's providers assume in its account, e.g. OrganizationAccountAccessRole; none when the pipeline's credentials already are the account's.", pattern = "^[\\w+=,.@-]{1,64}$", example = "OrganizationAccountAccessRole") String assumeRoleName,
     @Doc(value = "The role assumed in the management account; none (the default) uses the pipeline's credentials as they are, since Organizations creates no OrganizationAccountAccessRole there.", pattern = "^[\\w+=,.@-]{1,64}$", example = "BackupCatalogueDeployer") String managementAssumeRoleName,
     @Doc(value = "Tags every generated resource carries (the provider's default_tags).", defaultValue = "{}", example = "{cost-centre: platform}") Map<String, String> tags,
+    @Doc(value = "Where each module keeps its Terraform state: an S3 bucket with native locking, or none (local state files, warning BC320); not set: local state.", defaultValue = "not set (local state)") State state,
     @Doc("The CI pipelines generated next to the modules (GitHub Actions, GitLab CI, Atlantis): plan on pull requests, apply on the default branch, level by level of apply-order.json.") Pipelines pipelines) {
 
   public Deployment {

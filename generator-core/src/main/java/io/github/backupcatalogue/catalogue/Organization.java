@@ -17,6 +17,8 @@ import java.util.Map;
  * @param accounts accounts by name
  * @param excludedAccounts accounts that receive a backup policy but are deliberately not protected,
  *     by name, each with its id and the reason
+ * @param decommissioned accounts leaving the catalogue whose modules become decommission stubs,
+ *     by name, each with its id and the reason
  * @param baseline a StackSet that protects every account of some OUs, including later ones
  * @param resourcePolicyStatements statements added to the Organizations resource policy (there is
  *     one per organization: merge other delegations in here)
@@ -31,6 +33,7 @@ public record Organization(
     @Doc("OUs by name.") Map<String, OrganizationalUnit> organizationalUnits,
     @Doc("Accounts by name.") @JsonProperty(required = true) Map<String, Account> accounts,
     @Doc("Accounts that receive a backup policy but are deliberately not protected, by name, each with its id and the reason.") Map<String, ExcludedAccount> excludedAccounts,
+    @Doc("Accounts leaving the catalogue, by name, each with its id and the reason: their modules become decommission stubs that keep the backups (the build fails when a module would disappear without this).") Map<String, DecommissionedAccount> decommissioned,
     @Doc("A StackSet that protects every account of some OUs, including later ones.") Baseline baseline,
     @Doc("Statements added to the Organizations resource policy (there is one per organization: merge other delegations in here).") List<PolicyStatement> resourcePolicyStatements) {
 
@@ -43,6 +46,7 @@ public record Organization(
     organizationalUnits = Immutables.map(organizationalUnits);
     accounts = Immutables.map(accounts);
     excludedAccounts = Immutables.map(excludedAccounts);
+    decommissioned = Immutables.map(decommissioned);
     resourcePolicyStatements = Immutables.list(resourcePolicyStatements);
   }
 

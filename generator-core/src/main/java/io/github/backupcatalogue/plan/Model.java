@@ -32,22 +32,29 @@ public final class Model {
    * @param catalogue the catalogue's file name, for the comments
    * @param modules the root modules in apply order
    * @param pipelines the CI pipelines to generate, or null for none
+   * @param backend the S3 backend every module's backend.tf names, or null for local state
+   * @param summaries each module's {@value ModuleSummaries#FILE} (what it manages, in data), by module path
+   * @param decommissioned the decommission stubs written next to the modules (not planned from the
+   *     catalogue alone: they come from the previous output), for apply-order.json
    * @param compliance the compliance report, or null when the catalogue declares no controls or reports
    */
-  public record Output(
-      String catalogue, List<Module> modules, PipelineSettings pipelines,
+  public record Output(String catalogue, List<Module> modules, PipelineSettings pipelines, Backend backend,
+      Map<String, String> summaries, List<Decommission> decommissioned,
       io.github.backupcatalogue.compliance.ComplianceReport compliance) {
     public Output {
       modules = List.copyOf(modules);
+      summaries = Map.copyOf(summaries);
+      decommissioned = List.copyOf(decommissioned);
     }
 
-    public Output(String catalogue, List<Module> modules, PipelineSettings pipelines) {
-      this(catalogue, modules, pipelines, null);
+    /** The same output with these decommission stubs. */
+    public Output withDecommissioned(List<Decommission> stubs) {
+      return new Output(catalogue, modules, pipelines, backend, summaries, stubs, compliance);
     }
 
     /** The same output with the compliance report (written when the catalogue declares controls or reports). */
     public Output withCompliance(io.github.backupcatalogue.compliance.ComplianceReport report) {
-      return new Output(catalogue, modules, pipelines, report);
+      return new Output(catalogue, modules, pipelines, backend, summaries, decommissioned, report);
     }
 
     /** The modules by apply level, level 1 first (the modules are sorted by level). */
@@ -61,6 +68,21 @@ public final class Model {
         levels.get(module.level() - 1).add(module);
       }
       return levels.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /** A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys. */
+  public record Decommission(String path, String accountName, String accountId, String reason) {}
+
+  /**
+   * The S3 backend (deployment.state).
+   *
+   * @param keys each module's state object, by module path: the key prefix and the path only
+   * @param roleArn the role the backend assumes, or null
+   */
+  public record Backend(String bucket, String region, String roleArn, Map<String, String> keys) {
+    public Backend {
+      keys = Map.copyOf(keys);
     }
   }
 

@@ -10,6 +10,9 @@ import io.github.backupcatalogue.catalogue.Organization;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Selection;
+import io.github.backupcatalogue.catalogue.State;
+import io.github.backupcatalogue.catalogue.StateBackend;
+import io.github.backupcatalogue.plan.Model.Backend;
 import io.github.backupcatalogue.catalogue.PolicyStatement;
 import io.github.backupcatalogue.plan.Model.Attachment;
 import io.github.backupcatalogue.plan.Model.Coverage;
@@ -94,7 +97,7 @@ public final class Planner {
     List<Module> modules = new ArrayList<>();
     if (c.singleAccount()) {
       modules.add(singleAccountModule());
-      return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
+      return output(ApplyDependencies.order(c, modules));
     }
     Organization org = c.organization();
     modules.add(managementModule(modules.size() + 1));
@@ -110,7 +113,18 @@ public final class Planner {
     if (!c.policies().isEmpty()) {
       modules.add(policiesModule(modules.size() + 1));
     }
-    return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
+    return output(ApplyDependencies.order(c, modules));
+  }
+
+  private Output output(List<Module> modules) {
+    State state = c.deployment().state();
+    Backend backend = null;
+    if (state != null && state.backend() == StateBackend.S3) {
+      Map<String, String> keys = new TreeMap<>();
+      modules.forEach(m -> keys.put(m.path(), state.key(m.path())));
+      backend = new Backend(state.bucket(), state.region(), state.roleArn(), keys);
+    }
+    return new Output(catalogueName, modules, pipelines(), backend, ModuleSummaries.of(c, scope, modules, backend), List.of(), null);
   }
 
   /** deployment.pipelines as the renderer needs it, or null when no engine is listed. */

@@ -48,7 +48,7 @@ public final class TemplateRenderer {
   public static final String BUILT_IN_PATH = "/io/github/backupcatalogue/templates";
 
   /** The files of each module, in the order they are rendered; empty results are not written. */
-  public static final List<String> MODULE_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "checks.tf",
+  public static final List<String> MODULE_FILES = List.of("versions.tf", "backend.tf", "providers.tf", "variables.tf", "checks.tf",
       "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "notifications.tf", "restore_testing.tf",
       "backup_settings.tf", "backup_plans.tf", "compliance.tf", "outputs.tf", "README.md");
 
@@ -125,6 +125,10 @@ public final class TemplateRenderer {
           sink.accept(module.get("path") + "/" + file, file.endsWith(".tf") ? HclFormatter.format(text) : tidy(text));
         }
       }
+      String summaryText = output.summaries().get(planned.path());
+      if (summaryText != null) {
+        sink.accept(planned.path() + "/" + io.github.backupcatalogue.plan.ModuleSummaries.FILE, summaryText);
+      }
       if (!questions.isEmpty()) {
         sink.accept(planned.path() + "/" + AccessMatrix.FILE, matrix.json(planned, questions));
         long allowed = questions.stream().filter(q -> q.expected().equals("Allowed")).count();
@@ -142,6 +146,20 @@ public final class TemplateRenderer {
     for (var pipeline : PipelineFiles.render(output).entrySet()) {
       sink.accept(pipeline.getKey(), pipeline.getValue());
     }
+  }
+
+  /**
+   * The generated files of a decommission stub ({@code decommission.tf} and {@code README.md}), by
+   * file name.
+   *
+   * @param module path, accountName, accountId, reason, state, kept (the addresses to forget), hasBackend
+   */
+  public SortedMap<String, String> renderStub(String catalogue, Map<String, Object> module) throws RenderException {
+    Map<String, Object> model = Map.of("module", module, "output", Map.of("catalogue", catalogue));
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put("decommission.tf", HclFormatter.format(renderOne("decommission.tf.ftl", model)));
+    files.put("README.md", tidy(renderOne("decommission.md.ftl", model)));
+    return files;
   }
 
   /** The machine-readable apply order a pipeline loops over. */
@@ -174,6 +192,17 @@ public final class TemplateRenderer {
       var dependsOn = entry.putArray("depends_on");
       for (Model.Dependency dependency : module.dependsOn()) {
         dependsOn.addObject().put("path", dependency.path()).put("reason", dependency.reason());
+      }
+    }
+    if (!output.decommissioned().isEmpty()) {
+      // stubs of accounts that left the catalogue: apply each once (it forgets vaults and keys, destroys the rest)
+      var stubs = document.putArray("decommissioned");
+      for (Model.Decommission stub : output.decommissioned()) {
+        var entry = stubs.addObject();
+        entry.put("path", stub.path());
+        entry.put("account_name", stub.accountName());
+        entry.put("account_id", stub.accountId());
+        entry.put("reason", stub.reason());
       }
     }
     return io.github.backupcatalogue.plan.Json.pretty(document) + "\n";

@@ -43,6 +43,7 @@ public final class CatalogueValidator {
   public List<Diagnostic> validate(Catalogue catalogue) {
     new ShapeRules(sourceMap, problems).check(catalogue);
     new RoleRules(sourceMap, problems).check(catalogue);
+    new StateRules(sourceMap, problems).check(catalogue);
     new VaultRules(sourceMap, problems).check(catalogue);
     new NotificationRules(sourceMap, problems).check(catalogue);
     new PlanRules(sourceMap, problems, clock).check(catalogue);

@@ -27,6 +27,8 @@ public final class PipelineRules extends RuleSupport {
   static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
   /** The generated modules' required_version (versions.tf.ftl). */
   static final int[] MIN_TERRAFORM = {1, 6, 0};
+  /** With an S3 backend the modules use its native locking (use_lockfile): versions.tf.ftl requires 1.10.0. */
+  static final int[] MIN_TERRAFORM_S3_LOCKFILE = {1, 10, 0};
 
   PipelineRules(SourceMap sourceMap, List<Diagnostic> problems) {
     super(sourceMap, problems);
@@ -76,10 +78,14 @@ public final class PipelineRules extends RuleSupport {
     if (!version.matches()) {
       error("BC285", value("deployment", "pipelines", "terraform_version"), "'" + p.terraformVersion()
           + "' is not a Terraform release version", "write major.minor.patch, e.g. " + Pipelines.DEFAULT_TERRAFORM_VERSION);
-    } else if (compare(version) < 0) {
-      error("BC285", value("deployment", "pipelines", "terraform_version"), "Terraform " + p.terraformVersion()
-          + " is older than the generated modules require (" + MIN_TERRAFORM[0] + "." + MIN_TERRAFORM[1] + "."
-          + MIN_TERRAFORM[2] + ")", "use " + Pipelines.DEFAULT_TERRAFORM_VERSION + " or later");
+    } else {
+      boolean lockfile = c.deployment().state() != null && c.deployment().state().backend() == io.github.backupcatalogue.catalogue.StateBackend.S3;
+      int[] minimum = lockfile ? MIN_TERRAFORM_S3_LOCKFILE : MIN_TERRAFORM;
+      if (compare(version, minimum) < 0) {
+        error("BC285", value("deployment", "pipelines", "terraform_version"), "Terraform " + p.terraformVersion()
+            + " is older than the generated modules require (" + minimum[0] + "." + minimum[1] + "." + minimum[2]
+            + (lockfile ? ", for the S3 backend's use_lockfile" : "") + ")", "use " + Pipelines.DEFAULT_TERRAFORM_VERSION + " or later");
+      }
     }
     if (oidc && p.roleArn() != null && p.planRoleArn() == null) {
       warning("BC330", key("deployment", "pipelines"), "pull requests plan with role_arn, the role that applies",
@@ -121,11 +127,11 @@ public final class PipelineRules extends RuleSupport {
     }
   }
 
-  private static int compare(java.util.regex.Matcher version) {
+  private static int compare(java.util.regex.Matcher version, int[] minimum) {
     for (int i = 0; i < 3; i++) {
       int part = Integer.parseInt(version.group(i + 1));
-      if (part != MIN_TERRAFORM[i]) {
-        return Integer.compare(part, MIN_TERRAFORM[i]);
+      if (part != minimum[i]) {
+        return Integer.compare(part, minimum[i]);
       }
     }
     return 0;

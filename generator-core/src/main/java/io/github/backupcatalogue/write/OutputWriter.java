@@ -168,8 +168,57 @@ public final class OutputWriter {
     return false;
   }
 
+  /**
+   * The output directory as last written, for reading only (a dry run): nothing is recovered,
+   * created or changed. An absent directory or manifest reads as empty.
+   */
+  public static PreviousOutput previous(Path outputDirectory) throws IOException, UnsafeOutputException {
+    Path root = outputDirectory.toAbsolutePath().normalize();
+    BasicFileAttributes attributes = SafePaths.lstat(root);
+    if (attributes == null) {
+      return reader(new SafePaths(root), Manifest.empty());
+    }
+    if (!attributes.isDirectory() || attributes.isSymbolicLink()) {
+      throw new UnsafeOutputException("the output directory " + root + " is a file or a symbolic link");
+    }
+    return reader(new SafePaths(root), Manifest.read(root.resolve(MANIFEST)));
+  }
+
+  private static PreviousOutput reader(SafePaths paths, Manifest manifest) {
+    return new PreviousOutput() {
+      @Override
+      public SortedMap<String, String> files() {
+        return hashes(manifest);
+      }
+
+      @Override
+      public Optional<String> read(String relative) throws IOException, UnsafeOutputException {
+        return readGenerated(paths, manifest, relative);
+      }
+    };
+  }
+
+  private static SortedMap<String, String> hashes(Manifest manifest) {
+    SortedMap<String, String> hashes = new TreeMap<>();
+    manifest.entries().forEach((path, entry) -> hashes.put(path, entry.sha256()));
+    return Collections.unmodifiableSortedMap(hashes);
+  }
+
+  private static Optional<String> readGenerated(SafePaths paths, Manifest manifest, String relative)
+      throws IOException, UnsafeOutputException {
+    if (!manifest.entries().containsKey(relative)) {
+      return Optional.empty();
+    }
+    Path target = paths.resolve(relative);
+    BasicFileAttributes there = SafePaths.lstat(target);
+    if (there == null || !there.isRegularFile()) {
+      return Optional.empty();
+    }
+    return Optional.of(new String(readNoFollow(target), StandardCharsets.UTF_8));
+  }
+
   /** One run: files are added one by one (and staged when changed), then committed or discarded. */
-  public static final class Transaction implements Closeable {
+  public static final class Transaction implements Closeable, PreviousOutput {
 
     private final SafePaths paths;
     private final Path root;
@@ -232,6 +281,18 @@ public final class OutputWriter {
         }
       }
       return Optional.of(previous.note() == null ? "" : previous.note());
+    }
+
+    /** What the previous run wrote (the manifest as this run found it). */
+    @Override
+    public SortedMap<String, String> files() {
+      return hashes(previous);
+    }
+
+    /** A file the previous run wrote, as it is on disk now. */
+    @Override
+    public Optional<String> read(String relative) throws IOException, UnsafeOutputException {
+      return readGenerated(paths, previous, relative);
     }
 
     /** The result of a run that found everything up to date. */

@@ -98,6 +98,16 @@ class PipelineRulesTest {
     assertThat(headlines(with(from, to))).contains(expected);
   }
 
+  /** With S3 state the modules lock with use_lockfile, which Terraform has from 1.10.0 on. */
+  @Test
+  void withAnS3BackendThePipelinesNeedTerraformWithNativeLocking() {
+    String s3 = with("  pipelines:\n", "  state: {backend: s3, bucket: acme-terraform-state, region: eu-west-1}\n  pipelines:\n");
+    assertThat(headlines(s3)).containsExactly(BC305);
+    assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.9.8\n")))
+        .containsExactly(F + "47:24: error[BC285]: Terraform 1.9.8 is older than the generated modules require "
+            + "(1.10.0, for the S3 backend's use_lockfile)");
+  }
+
   @Test
   void aRoleOfAnotherAccountIsFineWhenTheManagementModuleAssumesItsOwn() {
     String yaml = with("role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply",

@@ -19,9 +19,17 @@ class OutputWriterTest {
   Path dir;
 
   private BackupCatalogue.Result generate(String yaml) throws Exception {
+    return generate(yaml, java.util.Set.of());
+  }
+
+  private BackupCatalogue.Result generate(String yaml, java.util.Set<String> allowRemoval) throws Exception {
+    return generate(yaml, new io.github.backupcatalogue.change.RemovalOptions(allowRemoval, java.util.Set.of()));
+  }
+
+  private BackupCatalogue.Result generate(String yaml, io.github.backupcatalogue.change.RemovalOptions options) throws Exception {
     Path catalogue = dir.resolve("backup-catalogue.yaml");
     Files.writeString(catalogue, yaml);
-    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("out"), null, false);
+    return BackupCatalogue.generate(catalogue, "backup-catalogue.yaml", dir.resolve("out"), null, false, options);
   }
 
   @Test
@@ -50,8 +58,18 @@ class OutputWriterTest {
     Path mineInRemoved = dir.resolve("out/notes.txt");
     Files.writeString(mineInRemoved, "my notes\n");
 
-    var result = generate(Catalogues.ORGANIZATION);
-    assertThat(result.written().orElseThrow().deleted()).contains("accounts/app2/vaults.tf", "accounts/app2/kms.tf");
+    // never silently: without a decommission or allowRemoval the run fails and changes nothing
+    var refused = generate(Catalogues.ORGANIZATION);
+    assertThat(refused.written()).isEmpty();
+    assertThat(refused.diagnostics().errors()).extracting(d -> d.code()).containsExactly("BC270");
+    assertThat(dir.resolve("out/accounts/app2/vaults.tf")).exists();
+    // allowed: first a decommission stub (vaults.tf and kms.tf go, their resources are forgotten), then, removeStubs, nothing
+    var stubbed = generate(Catalogues.ORGANIZATION, java.util.Set.of("app2"));
+    assertThat(stubbed.written().orElseThrow().deleted()).contains("accounts/app2/vaults.tf", "accounts/app2/kms.tf");
+    assertThat(dir.resolve("out/accounts/app2/decommission.tf")).exists();
+    var result = generate(Catalogues.ORGANIZATION,
+        new io.github.backupcatalogue.change.RemovalOptions(java.util.Set.of(), java.util.Set.of("app2")));
+    assertThat(result.written().orElseThrow().deleted()).contains("accounts/app2/decommission.tf", "accounts/app2/versions.tf");
     assertThat(dir.resolve("out/accounts/app2")).doesNotExist();
     assertThat(mine).hasContent("terraform {}");
     assertThat(mineInRemoved).hasContent("my notes");

@@ -16,32 +16,29 @@ import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Validates the backup catalogue, then writes one Terraform root module per account into the
- * output directory. Writes nothing when the catalogue has errors; rewrites only files whose content
- * changed; removes files it generated before and no longer generates; never touches other files.
+ * output directory ({@code terraform/backup-catalogue}, committed). Writes nothing when the catalogue
+ * has errors; rewrites only files whose content changed; removes files it generated before and no
+ * longer generates, but never a whole module silently (BC270: see {@code organization.decommissioned}
+ * and {@code allowRemoval}); never touches other files. Logs what changed, module by module, and
+ * writes it to {@code catalogue-changes.md}.
  * In an IDE's incremental build (Eclipse m2e) it does nothing when neither the catalogue nor the
  * template directory changed, and tells the IDE to refresh the output directory after writing.
  *
  * @since 0.1.0
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractCatalogueMojo {
+public class GenerateMojo extends AbstractOutputMojo {
 
   /**
-   * Where the modules are written.
+   * Where the change report ({@code catalogue-changes.md}: per module, the files added, changed and
+   * removed, and in words what changed for each account) is written, for a pipeline to post on the
+   * pull request. It is outside the output directory on purpose: it describes one run, so keeping it
+   * there would change the output on every rerun.
    *
-   * @since 0.1.0
+   * @since 0.3.0
    */
-  @Parameter(property = "backup-catalogue.outputDirectory", defaultValue = "${project.build.directory}/backup-catalogue", required = true)
-  File outputDirectory;
-
-  /**
-   * A directory of templates looked up before the built-in ones: copy only the files you change
-   * (e.g. {@code kms.tf.ftl}). Ignored when it does not exist.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "backup-catalogue.templateDirectory", defaultValue = "${project.basedir}/src/main/backup-catalogue/templates")
-  File templateDirectory;
+  @Parameter(property = "backup-catalogue.changesFile", defaultValue = "${project.build.directory}/catalogue-changes.md")
+  File changesFile;
 
   /** The IDE's view of what changed (m2e), or the command line's: everything, every time. */
   @Component
@@ -50,7 +47,7 @@ public class GenerateMojo extends AbstractCatalogueMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     try {
-      var templates = templateDirectory != null && templateDirectory.isDirectory() ? templateDirectory.toPath() : null;
+      var templates = templates();
       if (upToDate(templates)) {
         getLog().info("backup-catalogue: " + displayName() + " and the templates are unchanged; " + outputDirectory
             + " is up to date");
@@ -59,11 +56,13 @@ public class GenerateMojo extends AbstractCatalogueMojo {
       if (templates != null) {
         getLog().info("backup-catalogue: templates in " + templates + " override the built-in ones");
       }
-      var result = BackupCatalogue.generate(catalogue.toPath(), displayName(), outputDirectory.toPath(), templates, failOnWarnings);
+      var result = BackupCatalogue.generate(catalogue.toPath(), displayName(), outputDirectory.toPath(), templates, failOnWarnings,
+          removalOptions());
       report(result.diagnostics(), "nothing was generated");
       var written = result.written().orElseThrow();
       getLog().info("backup-catalogue: " + written.written().size() + " file(s) written, " + written.unchanged().size()
           + " unchanged, " + written.deleted().size() + " removed, in " + outputDirectory);
+      reportChanges(result.changes().orElseThrow(), changesFile);
       if (buildContext != null) {
         buildContext.refresh(outputDirectory);
       }
