@@ -121,7 +121,7 @@ public final class BackupPolicyDocuments {
     ObjectNode resources = Json.object();
     plan.selections().forEach((name, selection) -> {
       ObjectNode node = Json.object();
-      node.set("iam_role_arn", assign(role));
+      node.set("iam_role_arn", assign(c.roleOf(selection).arn("$account")));
       if (selection.tag() != null) {
         node.set("tag_key", assign(selection.tag().key()));
         node.set("tag_value", assign(Json.array(selection.tag().allValues())));

@@ -59,6 +59,7 @@ public final class Model {
       Management management,
       List<OrgPolicy> policies,
       Role role,
+      List<Role> namedRoles,
       List<Key> keys,
       List<Vault> vaults,
       List<Topic> topics,
@@ -72,6 +73,7 @@ public final class Model {
       StackSet stackSet) {
     public Module {
       after = List.copyOf(after);
+      namedRoles = List.copyOf(namedRoles);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
@@ -227,7 +229,7 @@ public final class Model {
 
   public record Attachment(String resourceName, String targetKind, String targetName, String targetId) {}
 
-  /** The backup IAM role. */
+  /** A backup IAM role: backup_role, or an entry of backup_roles. */
   public record Role(
       String resourceName, String name, String path, String permissionsBoundary, Document trustPolicy,
       List<ManagedPolicy> managedPolicies, List<InlinePolicy> inlinePolicies, String source) {
@@ -360,7 +362,7 @@ public final class Model {
 
   public record PlanSelection(
       String resourceName, String name, List<String> resources, List<String> notResources, List<SelectionTag> tags,
-      List<SelectionCondition> conditions) {
+      List<SelectionCondition> conditions, String roleResource) {
     public PlanSelection {
       resources = List.copyOf(resources);
       notResources = List.copyOf(notResources);
