@@ -106,6 +106,20 @@ describe("organization backup policy check", () => {
     assert.deepEqual(check(p), []);
   });
 
+  test("a plan other policies of the module also carry may be partial (a layered policy), any other may not", () => {
+    const layered = { plans: { nightly: { rules: { Daily: { lifecycle: { delete_after_days: a("365") } } } } } };
+    const { root } = parseJson(JSON.stringify(layered));
+    const diags = [];
+    checkBackupPolicy(root, 100, "p", (n) => ({ file: "t.tf", line: 1, col: n.offset }), diags, new Set(["nightly"]));
+    assert.deepEqual(diags, []);
+    assert.deepEqual(check(layered), [
+      'p: plans.nightly.rules.Daily: missing required key "schedule_expression"',
+      'p: plans.nightly.rules.Daily: missing required key "target_backup_vault_name"',
+      'p: plans.nightly: missing required key "regions"',
+      'p: plans.nightly: missing required key "selections"',
+    ]);
+  });
+
   test("rejects policies over 10,000 characters as sent", () => {
     assert.match(check(plan({ Daily: rule }), 10001)[0], /10001 characters as sent to AWS, AWS Organizations accepts at most 10000/);
   });

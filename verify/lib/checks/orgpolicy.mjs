@@ -89,7 +89,9 @@ const show = (v) => JSON.stringify(v);
  * root: JSON node (json.mjs) of the policy; size: characters of the document as sent to AWS;
  * at(node|{offset}) -> {file, line, col}; pushes diagnostics to diags.
  */
-export function checkBackupPolicy(root, size, where, at, diags) {
+export function checkBackupPolicy(root, size, where, at, diags, mergedPlans = new Set()) {
+  // Within a plan that other policies of the module also carry, keys may be partial (see policies.mjs).
+  const partial = (path) => [...mergedPlans].some((plan) => path === `plans.${plan}` || path.startsWith(`plans.${plan}.`));
   const add = (node, path, msg) => diags.push({ ...at(node), message: `${where}: ${path ? path + ": " : ""}${msg}` });
 
   if (size > MAX_POLICY_CHARS) {
@@ -226,7 +228,7 @@ export function checkBackupPolicy(root, size, where, at, diags) {
       if (spec.conditions && values[e.key]) conditionCount += Object.keys(values[e.key]).length;
     }
     for (const r of spec.required) {
-      if (!node.entries.some((e) => e.key === r)) add(node, path, `missing required key ${show(r)}`);
+      if (!node.entries.some((e) => e.key === r) && !partial(path)) add(node, path, `missing required key ${show(r)}`);
     }
     if (spec.oneOf && !spec.oneOf.some((k) => node.entries.some((e) => e.key === k))) {
       add(node, path, `needs ${spec.oneOf.map(show).join(" or ")}`);

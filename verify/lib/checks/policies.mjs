@@ -178,6 +178,7 @@ export function checkPolicies(module) {
   const orgPolicies = [];
   let count = 0;
   const decls = declarations(module);
+  const backupPolicies = [];
   for (const { f, type, name, attr, kind, sub } of policyAttributes(module)) {
     const where = `${type}.${name}.${sub ? sub + "." : ""}${attr.name}`;
     const src = policySource(attr.expr, f.rel, decls);
@@ -228,12 +229,22 @@ export function checkPolicies(module) {
       // counted at the length of their placeholder.
       const raw = renderTemplate(tpl, (s) => placeholder(s.interp)).text;
       const size = src.minified ? jsonencodeLength(parsed.value) : raw.length;
-      checkBackupPolicy(parsed.root, size, where, at, diags);
+      backupPolicies.push({ root: parsed.root, value: parsed.value, size, where, at });
       orgPolicies.push({ where, size });
       continue;
     }
     checkIamDocument(parsed.value, parsed.root, kind, where, at, diags);
     documents.push({ file: src.file, line: attr.line, col: attr.col, where, type, attribute: (sub ? sub + "." : "") + attr.name, kind, text: rendered.text, posAt: rendered.posAt });
   }
+  // A plan named in several of the module's backup policies is merged by AWS Organizations into
+  // the accounts' effective policies; a lower (layered) policy then writes only what it changes
+  // ("Backup policy examples", Example 5: "The child policy includes only the settings that need
+  // to be different"), so such plans are not required to be complete in each document.
+  const planCounts = new Map();
+  for (const p of backupPolicies) {
+    for (const plan of Object.keys(p.value?.plans ?? {})) planCounts.set(plan, (planCounts.get(plan) ?? 0) + 1);
+  }
+  const mergedPlans = new Set([...planCounts].filter(([, n]) => n > 1).map(([plan]) => plan));
+  for (const p of backupPolicies) checkBackupPolicy(p.root, p.size, p.where, p.at, diags, mergedPlans);
   return { diags, documents, orgPolicies, count };
 }

@@ -13,6 +13,7 @@ import io.github.backupcatalogue.render.RenderException;
 import io.github.backupcatalogue.render.TemplateRenderer;
 import io.github.backupcatalogue.validate.Acknowledgements;
 import io.github.backupcatalogue.validate.CatalogueValidator;
+import io.github.backupcatalogue.validate.PipelineRules;
 import io.github.backupcatalogue.validate.PlannedLimits;
 import io.github.backupcatalogue.write.InputFingerprint;
 import io.github.backupcatalogue.write.OutputWriter;
@@ -94,7 +95,7 @@ public final class BackupCatalogue {
           return new Result(stored.get(), Optional.empty(), Optional.of(transaction.upToDateResult()));
         }
       }
-      Checked checked = check(new CatalogueLoader().load(source));
+      Checked checked = check(new CatalogueLoader().load(source), output);
       Diagnostics diagnostics = checked.diagnostics;
       if (checked.plan.isEmpty() || diagnostics.hasErrors() || (failOnWarnings && !diagnostics.warnings().isEmpty())) {
         return new Result(diagnostics, Optional.empty(), Optional.empty());
@@ -186,8 +187,13 @@ public final class BackupCatalogue {
    * a stack trace, so that every input ends in a result or diagnostics.
    */
   private static Checked check(LoadResult load) {
+    return check(load, null);
+  }
+
+  /** @param output where the modules will be written, or null when they are not written */
+  private static Checked check(LoadResult load, Path output) {
     try {
-      return checkOrThrow(load);
+      return checkOrThrow(load, output);
     } catch (RuntimeException | StackOverflowError e) {
       List<Diagnostic> all = new ArrayList<>(load.problems());
       all.add(new Diagnostic(Severity.ERROR, "BC000", Position.START, "internal error while checking the catalogue ("
@@ -196,11 +202,14 @@ public final class BackupCatalogue {
     }
   }
 
-  private static Checked checkOrThrow(LoadResult load) {
+  private static Checked checkOrThrow(LoadResult load, Path outputDirectory) {
     List<Diagnostic> all = new ArrayList<>(load.problems());
     Optional<Model.Output> plan = Optional.empty();
     if (load.catalogue().isPresent()) {
       all.addAll(new CatalogueValidator(load.sourceMap()).validate(load.catalogue().get()));
+      if (outputDirectory != null) {
+        all.addAll(PipelineRules.checkOutput(load.catalogue().get(), load.sourceMap(), outputDirectory));
+      }
       if (all.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
         Model.Output output = Planner.plan(load.catalogue().get(), Path.of(load.source().displayName()).getFileName().toString());
         all.addAll(PlannedLimits.check(output, load.sourceMap()));

@@ -12,42 +12,90 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Daily": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 1 ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "35"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "ProdVault"
               },
               "copy_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "arn:aws:backup:eu-west-1:100000000003:backup-vault:CentralVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-west-1:100000000003:backup-vault:CentralVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "400"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
@@ -56,12 +104,27 @@ locals {
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "databases": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:rds:*:*:db:*",
                     "arn:aws:rds:*:*:cluster:*",
@@ -69,12 +132,27 @@ locals {
                   ]
                 },
                 "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "string_equals": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "backup": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "aws:ResourceTag/backup"
                       },
                       "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "true"
                       }
                     }
@@ -89,42 +167,90 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-central-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Daily": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 1 ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "35"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "ProdVault"
               },
               "copy_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "arn:aws:backup:eu-central-1:100000000003:backup-vault:CentralVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-central-1:100000000003:backup-vault:CentralVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "400"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
@@ -133,12 +259,27 @@ locals {
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "databases": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:rds:*:*:db:*",
                     "arn:aws:rds:*:*:cluster:*",
@@ -146,12 +287,27 @@ locals {
                   ]
                 },
                 "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "string_equals": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "backup": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "aws:ResourceTag/backup"
                       },
                       "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "true"
                       }
                     }
@@ -172,44 +328,92 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Weekly": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 4 ? * SUN *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "30"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "StdVault"
               }
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "tags": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "tagged": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "tag_key": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "backup"
                 },
                 "tag_value": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "weekly"
                   ]
@@ -229,41 +433,86 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Weekly": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 5 ? * SAT *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "14"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "SandboxVault"
               }
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "volumes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:ec2:*:*:volume/*",
                     "arn:aws:elasticfilesystem:*:*:file-system/*"
@@ -278,7 +527,7 @@ locals {
   EOT
 }
 
-# Source: policies.prod-databases (2311 of 10000 characters as sent to AWS)
+# Source: policies.prod-databases (5015 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "prod-databases" {
   name        = "prod-databases"
   description = "Daily database backups in production, copied to the locked central vault."
@@ -292,7 +541,7 @@ resource "aws_organizations_policy_attachment" "prod-databases_ou_prod" {
   target_id = "ou-x9y8-30000003"
 }
 
-# Source: policies.nonprod-weekly (652 of 10000 characters as sent to AWS)
+# Source: policies.nonprod-weekly (1484 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "nonprod-weekly" {
   name        = "nonprod-weekly"
   description = "Backup plans Nonprod_Weekly (generated by backup-catalogue)"
@@ -306,7 +555,7 @@ resource "aws_organizations_policy_attachment" "nonprod-weekly_ou_nonprod" {
   target_id = "ou-x9y8-50000005"
 }
 
-# Source: policies.sandbox-weekly (699 of 10000 characters as sent to AWS)
+# Source: policies.sandbox-weekly (1479 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "sandbox-weekly" {
   name        = "sandbox-weekly"
   description = "Weekly volume backups of every sandbox account, including new ones (StackSet baseline)."

@@ -24,7 +24,8 @@ data "aws_organizations_organization" "this" {
 locals {
   # The accounts the catalogue places below each attachment target (each has its own module).
   catalogue_accounts = {
-    root = ["200000000001", "200000000002", "200000000003"]
+    root         = ["200000000001", "200000000002", "200000000003"]
+    ou_workloads = ["200000000002", "200000000003"]
   }
 
   # Accounts that receive a backup policy but are deliberately left unprotected
@@ -47,6 +48,25 @@ data "aws_organizations_organizational_unit_descendant_accounts" "root" {
     postcondition {
       condition     = length(setsubtract(local.catalogue_accounts.root, [for a in self.accounts : a.id])) == 0
       error_message = "Accounts ${join(", ", setsubtract(local.catalogue_accounts.root, [for a in self.accounts : a.id]))} are below root root in the catalogue but not in AWS Organizations, so they do not receive its backup policies. Correct their ou in the catalogue (or move the accounts)."
+    }
+  }
+}
+
+# Source: policies (workloads-retention).attach_to
+# AWS Organizations retired the accounts' Status on 9 September 2026: State is what is read.
+# Every active account below organizational unit workloads (ou-z9y8-aaaaaaaa) receives the backup
+# policies workloads-retention: each needs the backup role and vaults, or its backup jobs fail.
+data "aws_organizations_organizational_unit_descendant_accounts" "ou_workloads" {
+  parent_id = "ou-z9y8-aaaaaaaa"
+
+  lifecycle {
+    postcondition {
+      condition     = length(setsubtract([for a in self.accounts : a.id if a.state == "ACTIVE"], concat(local.catalogue_accounts.ou_workloads, keys(local.excluded_accounts)))) == 0
+      error_message = "Accounts ${join(", ", setsubtract([for a in self.accounts : a.id if a.state == "ACTIVE"], concat(local.catalogue_accounts.ou_workloads, keys(local.excluded_accounts))))} below organizational unit workloads receive backup policies but have no backup role or vault, so their backup jobs fail. Add each to organization.accounts in the catalogue (with its ou), or list it under organization.excluded_accounts with the reason, then generate again."
+    }
+    postcondition {
+      condition     = length(setsubtract(local.catalogue_accounts.ou_workloads, [for a in self.accounts : a.id])) == 0
+      error_message = "Accounts ${join(", ", setsubtract(local.catalogue_accounts.ou_workloads, [for a in self.accounts : a.id]))} are below organizational unit workloads in the catalogue but not in AWS Organizations, so they do not receive its backup policies. Correct their ou in the catalogue (or move the accounts)."
     }
   }
 }

@@ -4,8 +4,9 @@
 output "backup_policy_ids" {
   description = "Organizations backup policy ids by policy name."
   value = {
-    "org-baseline"     = aws_organizations_policy.org-baseline.id
-    "ledger-retention" = aws_organizations_policy.ledger-retention.id
+    "org-baseline"        = aws_organizations_policy.org-baseline.id
+    "workloads-retention" = aws_organizations_policy.workloads-retention.id
+    "ledger-retention"    = aws_organizations_policy.ledger-retention.id
   }
 }
 
@@ -17,6 +18,7 @@ output "organization_id" {
 output "accounts_receiving_backup_policies" {
   description = "Active accounts below each attachment target, as AWS Organizations lists them (checked in checks.tf)."
   value = {
-    "root" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.root.accounts : a.id if a.state == "ACTIVE"])
+    "root"      = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.root.accounts : a.id if a.state == "ACTIVE"])
+    "workloads" = sort([for a in data.aws_organizations_organizational_unit_descendant_accounts.ou_workloads.accounts : a.id if a.state == "ACTIVE"])
   }
 }

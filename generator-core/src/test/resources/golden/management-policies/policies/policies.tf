@@ -4,55 +4,123 @@
 # against the 10,000-character limit of a policy.
 
 locals {
-  backup_policy_org-baseline     = <<-EOT
+  backup_policy_org-baseline        = <<-EOT
     {
       "plans": {
         "Everything-Daily": {
           "@@operators_allowed_for_child_policies": [
-            "@@append",
-            "@@remove"
+            "@@assign",
+            "@@append"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@assign",
+              "@@append"
+            ],
             "@@assign": [
               "us-east-1",
               "us-west-2"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@assign",
+              "@@append"
+            ],
             "daily": {
+              "@@operators_allowed_for_child_policies": [
+                "@@assign",
+                "@@append"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "cron(30 7 ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "60"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "720"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "move_to_cold_storage_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "30"
                 },
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "120"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "true"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "Primary"
               },
               "copy_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "arn:aws:backup:us-west-2:$account:backup-vault:Replica": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@assign",
+                      "@@append"
+                    ],
                     "@@assign": "arn:aws:backup:us-west-2:$account:backup-vault:Replica"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@assign",
+                      "@@append"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@assign",
+                        "@@append"
+                      ],
                       "@@assign": "30"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@assign",
+                        "@@append"
+                      ],
                       "@@assign": "false"
                     }
                   }
@@ -60,41 +128,101 @@ locals {
               }
             },
             "pitr": {
+              "@@operators_allowed_for_child_policies": [
+                "@@assign",
+                "@@append"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "cron(0 * ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "10080"
               },
               "enable_continuous_backup": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": true
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "7"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "@@assign": "Primary"
               }
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@assign",
+              "@@append"
+            ],
             "tags": {
+              "@@operators_allowed_for_child_policies": [
+                "@@assign",
+                "@@append"
+              ],
               "data-classification": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
                 },
                 "tag_key": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "data-classification"
                 },
                 "tag_value": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": [
                     "internal"
                   ]
@@ -102,37 +230,93 @@ locals {
               }
             },
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@assign",
+                "@@append"
+              ],
               "all-but-scratch": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": [
                     "*"
                   ]
                 },
                 "not_resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "@@assign": [
                     "arn:aws:s3:::scratch-*"
                   ]
                 },
                 "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
                   "string_like": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@assign",
+                      "@@append"
+                    ],
                     "team": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@assign",
+                        "@@append"
+                      ],
                       "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
                         "@@assign": "aws:ResourceTag/team"
                       },
                       "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
                         "@@assign": "*"
                       }
                     }
                   },
                   "string_not_like": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@assign",
+                      "@@append"
+                    ],
                     "lifecycle": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@assign",
+                        "@@append"
+                      ],
                       "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
                         "@@assign": "aws:ResourceTag/lifecycle"
                       },
                       "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
                         "@@assign": "temp*"
                       }
                     }
@@ -145,13 +329,41 @@ locals {
       }
     }
   EOT
-  backup_policy_ledger-retention = <<-EOT
+  backup_policy_workloads-retention = <<-EOT
+    {
+      "plans": {
+        "Everything-Daily": {
+          "rules": {
+            "daily": {
+              "lifecycle": {
+                "delete_after_days": {
+                  "@@assign": "365"
+                }
+              }
+            }
+          },
+          "selections": {
+            "resources": {
+              "tables": {
+                "iam_role_arn": {
+                  "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
+                },
+                "resource_types": {
+                  "@@assign": [
+                    "arn:aws:dynamodb:*:*:table/*"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  EOT
+  backup_policy_ledger-retention    = <<-EOT
     {
       "plans": {
         "Ledger-Monthly": {
-          "@@operators_allowed_for_child_policies": [
-            "@@none"
-          ],
           "regions": {
             "@@assign": [
               "us-east-1"
@@ -214,7 +426,7 @@ locals {
   EOT
 }
 
-# Source: policies.org-baseline (1881 of 10000 characters as sent to AWS)
+# Source: policies.org-baseline (4871 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "org-baseline" {
   name        = "org-baseline"
   description = "Backup plans Everything-Daily (generated by backup-catalogue)"
@@ -228,7 +440,21 @@ resource "aws_organizations_policy_attachment" "org-baseline_root" {
   target_id = "r-z9y8"
 }
 
-# Source: policies.ledger-retention (796 of 10000 characters as sent to AWS)
+# Source: policies.workloads-retention (285 of 10000 characters as sent to AWS)
+resource "aws_organizations_policy" "workloads-retention" {
+  name        = "workloads-retention"
+  description = "Workload accounts keep their daily backups for a year and back up their DynamoDB tables."
+  type        = "BACKUP_POLICY"
+  content     = jsonencode(jsondecode(local.backup_policy_workloads-retention))
+}
+
+# Source: policies.workloads-retention.attach_to: organizational unit workloads
+resource "aws_organizations_policy_attachment" "workloads-retention_ou_workloads" {
+  policy_id = aws_organizations_policy.workloads-retention.id
+  target_id = "ou-z9y8-aaaaaaaa"
+}
+
+# Source: policies.ledger-retention (744 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "ledger-retention" {
   name        = "ledger-retention"
   description = "Seven-year retention for the ledger account."

@@ -12,34 +12,70 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "NightlyBackupRule": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 0 * * ? *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "90"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "BackupMcBackupFace"
               },
               "index_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "S3"
                   ]
@@ -48,12 +84,27 @@ locals {
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "s3-buckets": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:s3:::*"
                   ]
@@ -73,69 +124,147 @@ locals {
             "@@none"
           ],
           "regions": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "@@assign": [
               "eu-west-1"
             ]
           },
           "rules": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "Daily": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "schedule_expression": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "cron(0 2 ? * * *)"
               },
               "start_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "480"
               },
               "complete_backup_window_minutes": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "10080"
               },
               "lifecycle": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "move_to_cold_storage_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "30"
                 },
                 "delete_after_days": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "365"
                 },
                 "opt_in_to_archive_for_supported_resources": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "false"
                 }
               },
               "target_backup_vault_name": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "BackupMcBackupFace"
               },
               "copy_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "arn:aws:backup:eu-west-1:210987654321:backup-vault:CentralVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-west-1:210987654321:backup-vault:CentralVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "730"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
                 },
                 "arn:aws:backup:eu-west-1:210987654321:backup-vault:AirGappedVault": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "target_backup_vault_arn": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "arn:aws:backup:eu-west-1:210987654321:backup-vault:AirGappedVault"
                   },
                   "lifecycle": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "delete_after_days": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "365"
                     },
                     "opt_in_to_archive_for_supported_resources": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "@@assign": "false"
                     }
                   }
                 }
               },
               "recovery_point_tags": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "backup-plan": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "tag_key": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "backup-plan"
                   },
                   "tag_value": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "@@assign": "production-daily"
                   }
                 }
@@ -143,15 +272,33 @@ locals {
             }
           },
           "selections": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "tags": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "data-classification": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
                 },
                 "tag_key": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "data-classification"
                 },
                 "tag_value": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "critical"
                   ]
@@ -159,11 +306,23 @@ locals {
               }
             },
             "resources": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "databases": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": "arn:aws:iam::$account:role/service-role/DatabaseBackupRole"
                 },
                 "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "@@assign": [
                     "arn:aws:rds:*:*:db:*",
                     "arn:aws:rds:*:*:cluster:*",
@@ -171,12 +330,27 @@ locals {
                   ]
                 },
                 "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
                   "string_equals": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
                     "environment": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
                       "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "aws:ResourceTag/environment"
                       },
                       "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
                         "@@assign": "production"
                       }
                     }
@@ -186,18 +360,39 @@ locals {
             }
           },
           "advanced_backup_settings": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "ec2": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "windows_vss": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "enabled"
               }
             }
           },
           "backup_plan_tags": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
             "owner": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
               "tag_key": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "owner"
               },
               "tag_value": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
                 "@@assign": "platform"
               }
             }
@@ -208,7 +403,7 @@ locals {
   EOT
 }
 
-# Source: policies.baseline (716 of 10000 characters as sent to AWS)
+# Source: policies.baseline (1600 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "baseline" {
   name        = "baseline"
   description = "Nightly S3 backups everywhere in the workloads OU."
@@ -222,7 +417,7 @@ resource "aws_organizations_policy_attachment" "baseline_ou_workloads" {
   target_id = "ou-a1b2-22222222"
 }
 
-# Source: policies.production (2021 of 10000 characters as sent to AWS)
+# Source: policies.production (4517 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "production" {
   name        = "production"
   description = "Backup plans Production_Daily (generated by backup-catalogue)"

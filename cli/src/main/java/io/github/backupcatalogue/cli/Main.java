@@ -4,6 +4,7 @@ import io.github.backupcatalogue.BackupCatalogue;
 import io.github.backupcatalogue.diagnostics.DiagnosticFormat;
 import io.github.backupcatalogue.diagnostics.DiagnosticFormats;
 import io.github.backupcatalogue.diagnostics.Diagnostics;
+import io.github.backupcatalogue.effective.PolicyFiles;
 import io.github.backupcatalogue.load.JsonSchemas;
 import io.github.backupcatalogue.plan.Json;
 import io.github.backupcatalogue.render.RenderException;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup-catalogue", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns a YAML catalogue of AWS Backup rules into per-account Terraform.",
     subcommands = {Main.Validate.class, Main.Generate.class, Main.PlanCommand.class, Main.Schema.class,
-        CommandLine.HelpCommand.class},
+        Main.EffectivePolicy.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the catalogue has errors (or warnings, with --fail-on-warnings)",
         "2:wrong usage, or a file that cannot be read or written"})
@@ -66,7 +67,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, generate, plan or schema");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, generate, plan, schema or effective-policy");
   }
 
   /** The version from the jar's manifest. */
@@ -319,6 +320,42 @@ public final class Main implements Runnable {
         spec.commandLine().getOut().println("schema written to " + output);
       }
       return OK;
+    }
+  }
+
+  @Command(name = "effective-policy", mixinStandardHelpOptions = true,
+      description = "Print the effective policy AWS Organizations computes from management policy JSON files"
+          + " (backup, tag, ...): give the root's policy first, then each OU's down the path, then the account's."
+          + " Changes a parent does not allow are ignored, as AWS does, and reported on standard error (BC340).")
+  static final class EffectivePolicy implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--policy"}, paramLabel = "FILE", required = true,
+        description = "A policy JSON file, one per level, top first (repeat the option).")
+    List<Path> policies;
+
+    @Option(names = "--fail-on-warnings", description = "Exit 1 when a change is ignored, too.")
+    boolean failOnWarnings;
+
+    @Override
+    public Integer call() throws IOException {
+      for (Path policy : policies) {
+        if (!Files.isRegularFile(policy)) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "no policy file at " + policy);
+        }
+      }
+      PolicyFiles.Outcome outcome = PolicyFiles.compute(policies,
+          policies.stream().map(CatalogueOptions::displayName).toList());
+      PrintWriter err = spec.commandLine().getErr();
+      outcome.problems().forEach(err::println);
+      err.flush();
+      if (outcome.result().isEmpty()) {
+        return CATALOGUE_ERRORS;
+      }
+      spec.commandLine().getOut().print(Json.pretty(outcome.result().get().effective()) + "\n");
+      spec.commandLine().getOut().flush();
+      return failOnWarnings && outcome.hasWarnings() ? CATALOGUE_ERRORS : OK;
     }
   }
 }

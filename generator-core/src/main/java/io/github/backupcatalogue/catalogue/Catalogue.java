@@ -44,7 +44,7 @@ public record Catalogue(
 
   public Catalogue {
     settings = Immutables.orDefault(settings, new Settings(null, null));
-    deployment = Immutables.orDefault(deployment, new Deployment(null, null, null));
+    deployment = Immutables.orDefault(deployment, new Deployment(null, null, null, null));
     backupRole = Immutables.orDefault(backupRole, new BackupRole(null, null, null));
     backupRoles = Immutables.map(backupRoles);
     vaults = Immutables.map(vaults);

@@ -9,14 +9,17 @@ import java.util.List;
  * @param description shown in AWS Organizations
  * @param plans the names of the plans the policy carries
  * @param attachTo where the policy is attached
- * @param childPolicies what policies attached lower in the tree may change: {@code none} (the
- *     default), {@code all}, or a list of {@code override}, {@code append}, {@code remove}
+ * @param childPolicies what policies attached lower in the tree may change in this policy's plans:
+ *     {@code none} (the default), {@code all}, or a list of {@code override}, {@code append},
+ *     {@code remove}; written on every setting of each plan, as AWS needs it
+ * @param extension ({@code extends}) changes to the plans of a policy attached higher up
  */
 public record Policy(
     @Doc("Shown in AWS Organizations.") String description,
-    @Doc("The names of the plans the policy carries.") @JsonProperty(required = true) List<String> plans,
+    @Doc(value = "The names of the plans the policy carries (a policy that only extends another may carry none).", defaultValue = "[]") List<String> plans,
     @Doc("Where the policy is attached.") @JsonProperty(required = true) AttachTo attachTo,
-    @Doc(value = "What policies attached lower in the tree may change: none (the default), all, or a list of override, append, remove.", defaultValue = "[none]", example = "[append]") List<String> childPolicies) {
+    @Doc(value = "What policies attached lower in the tree may change in this policy's plans: none (the default), all, or a list of override, append, remove.", defaultValue = "[none]", example = "[override, append]") List<String> childPolicies,
+    @Doc("Changes to the plans of a policy attached higher up the tree (a layered policy).") @JsonProperty("extends") PolicyExtension extension) {
 
   public Policy {
     plans = Immutables.list(plans);

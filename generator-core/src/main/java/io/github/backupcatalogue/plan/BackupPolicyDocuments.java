@@ -5,6 +5,9 @@ import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.catalogue.Conditions;
 import io.github.backupcatalogue.catalogue.CopyAction;
 import io.github.backupcatalogue.catalogue.Lifecycle;
+import io.github.backupcatalogue.catalogue.LifecycleChange;
+import io.github.backupcatalogue.catalogue.PlanChange;
+import io.github.backupcatalogue.catalogue.Selection;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.Policy;
 import io.github.backupcatalogue.catalogue.Rule;
@@ -25,9 +28,95 @@ public final class BackupPolicyDocuments {
   /** The policy document for the named policy of a valid catalogue. */
   public static ObjectNode document(Catalogue catalogue, String policyName) {
     Policy policy = catalogue.policies().get(policyName);
+    // Nothing is below an account: a policy attached only to accounts needs no child control operators.
+    boolean onlyAccounts = !policy.attachTo().root() && policy.attachTo().organizationalUnits().isEmpty();
+    ObjectNode document = plansDocument(catalogue, policy.plans(), onlyAccounts ? List.of("all") : policy.childPolicies());
+    if (policy.extension() != null) {
+      ObjectNode plans = (ObjectNode) document.get("plans");
+      policy.extension().plans().forEach((planName, change) ->
+          plans.set(planName, planChange(catalogue, catalogue.plans().get(planName), change)));
+    }
+    return document;
+  }
+
+  /**
+   * A layered policy's changes to an inherited plan, in AWS's operators: overrides as
+   * {@code @@assign}, list changes as {@code @@assign}/{@code @@append}/{@code @@remove}, added
+   * copies and selections as new keys.
+   */
+  private static ObjectNode planChange(Catalogue c, Plan plan, PlanChange change) {
+    ObjectNode node = Json.object();
+    if (change.regions() != null) {
+      ObjectNode regions = Json.object();
+      if (change.regions().override() != null) {
+        regions.set("@@assign", Json.array(change.regions().override()));
+      }
+      if (!change.regions().append().isEmpty()) {
+        regions.set("@@append", Json.array(change.regions().append()));
+      }
+      if (!change.regions().remove().isEmpty()) {
+        regions.set("@@remove", Json.array(change.regions().remove()));
+      }
+      node.set("regions", regions);
+    }
+    if (!change.rules().isEmpty()) {
+      ObjectNode rules = Json.object();
+      List<String> regions = change.apply(plan.regions());
+      change.rules().forEach((ruleName, ruleChange) -> {
+        Rule rule = plan.rules().get(ruleName);
+        ObjectNode r = Json.object();
+        if (ruleChange.schedule() != null) {
+          r.set("schedule_expression", assign(ruleChange.schedule()));
+        }
+        if (ruleChange.startWindowMinutes() != null) {
+          r.set("start_backup_window_minutes", assign(Integer.toString(ruleChange.startWindowMinutes())));
+        }
+        if (ruleChange.completionWindowMinutes() != null) {
+          r.set("complete_backup_window_minutes", assign(Integer.toString(ruleChange.completionWindowMinutes())));
+        }
+        if (ruleChange.lifecycle() != null) {
+          LifecycleChange l = ruleChange.lifecycle();
+          ObjectNode lifecycle = Json.object();
+          if (l.coldStorageAfterDays() != null) {
+            lifecycle.set("move_to_cold_storage_after_days", assign(Integer.toString(l.coldStorageAfterDays())));
+          }
+          if (l.deleteAfterDays() != null) {
+            lifecycle.set("delete_after_days", assign(Integer.toString(l.deleteAfterDays())));
+          }
+          if (l.optInToArchive() != null) {
+            lifecycle.set("opt_in_to_archive_for_supported_resources", assign(Boolean.toString(l.optInToArchive())));
+          }
+          r.set("lifecycle", lifecycle);
+        }
+        if (ruleChange.vault() != null) {
+          r.set("target_backup_vault_name", assign(ruleChange.vault()));
+        }
+        if (!ruleChange.addCopies().isEmpty()) {
+          Lifecycle ruleLifecycle = ruleChange.lifecycle() != null ? ruleChange.lifecycle().apply(rule.lifecycle()) : rule.lifecycle();
+          ObjectNode copies = Json.object();
+          for (CopyAction copy : ruleChange.addCopies()) {
+            copies.set(VaultArns.copyDestination(c, copy, regions.get(0)), copyAction(c, copy, regions.get(0), ruleLifecycle));
+          }
+          r.set("copy_actions", copies);
+        }
+        rules.set(ruleName, r);
+      });
+      node.set("rules", rules);
+    }
+    if (!change.addSelections().isEmpty()) {
+      ObjectNode tags = Json.object();
+      ObjectNode resources = Json.object();
+      change.addSelections().forEach((name, selection) -> selection(c, name, selection, tags, resources));
+      node.set("selections", selectionGroups(tags, resources));
+    }
+    return node;
+  }
+
+  /** A policy document carrying the named plans, with the given child-policy permissions. */
+  public static ObjectNode plansDocument(Catalogue catalogue, List<String> planNames, List<String> childPolicies) {
     ObjectNode plans = Json.object();
-    for (String planName : policy.plans()) {
-      plans.set(planName, plan(catalogue, planName, catalogue.plans().get(planName), policy.childPolicies()));
+    for (String planName : planNames) {
+      plans.set(planName, plan(catalogue, planName, catalogue.plans().get(planName), childPolicies));
     }
     ObjectNode document = Json.object();
     document.set("plans", plans);
@@ -35,10 +124,26 @@ public final class BackupPolicyDocuments {
   }
 
   private static ObjectNode plan(Catalogue c, String planName, Plan plan, List<String> childPolicies) {
+    ObjectNode node = unrestrictedPlan(c, planName, plan);
+    return childPolicies.equals(List.of("all")) ? node : restricted(node, Json.array(childOperators(childPolicies)));
+  }
+
+  /**
+   * The node with {@code @@operators_allowed_for_child_policies} first in it and in every object
+   * below it: AWS applies the child control operator only where it is written (on an object it
+   * governs adding keys, on a value changing it), so a plan is locked by writing it everywhere, as
+   * AWS's "A parent policy prevents any changes by a child policy" example does.
+   */
+  private static ObjectNode restricted(ObjectNode node, com.fasterxml.jackson.databind.node.ArrayNode operators) {
+    ObjectNode out = Json.object();
+    out.set("@@operators_allowed_for_child_policies", operators.deepCopy());
+    node.fields().forEachRemaining(e -> out.set(e.getKey(),
+        e.getValue() instanceof ObjectNode child ? restricted(child, operators) : e.getValue()));
+    return out;
+  }
+
+  private static ObjectNode unrestrictedPlan(Catalogue c, String planName, Plan plan) {
     ObjectNode node = Json.object();
-    if (!childPolicies.equals(List.of("all"))) {
-      node.set("@@operators_allowed_for_child_policies", Json.array(childOperators(childPolicies)));
-    }
     node.set("regions", assign(Json.array(plan.regions())));
     ObjectNode rules = Json.object();
     plan.rules().forEach((ruleName, rule) -> rules.set(ruleName, rule(c, plan, rule)));
@@ -86,11 +191,7 @@ public final class BackupPolicyDocuments {
     if (!rule.copyTo().isEmpty()) {
       ObjectNode copies = Json.object();
       for (CopyAction copy : rule.copyTo()) {
-        String arn = VaultArns.copyDestination(c, copy, plan.regions().get(0));
-        ObjectNode action = Json.object();
-        action.set("target_backup_vault_arn", assign(arn));
-        action.set("lifecycle", lifecycle(copy.lifecycle() != null ? copy.lifecycle() : rule.lifecycle()));
-        copies.set(arn, action);
+        copies.set(VaultArns.copyDestination(c, copy, plan.regions().get(0)), copyAction(c, copy, plan.regions().get(0), rule.lifecycle()));
       }
       node.set("copy_actions", copies);
     }
@@ -105,6 +206,13 @@ public final class BackupPolicyDocuments {
     return node;
   }
 
+  private static ObjectNode copyAction(Catalogue c, CopyAction copy, String firstRegion, Lifecycle ruleLifecycle) {
+    ObjectNode action = Json.object();
+    action.set("target_backup_vault_arn", assign(VaultArns.copyDestination(c, copy, firstRegion)));
+    action.set("lifecycle", lifecycle(copy.lifecycle() != null ? copy.lifecycle() : ruleLifecycle));
+    return action;
+  }
+
   private static ObjectNode lifecycle(Lifecycle lifecycle) {
     ObjectNode node = Json.object();
     if (lifecycle.coldStorageAfterDays() != null) {
@@ -115,35 +223,25 @@ public final class BackupPolicyDocuments {
     return node;
   }
 
-  private static ObjectNode selections(Catalogue c, String planName, Plan plan) {
-    String role = c.backupRole().arn("$account");
-    ObjectNode tags = Json.object();
-    ObjectNode resources = Json.object();
-    plan.selections().forEach((name, selection) -> {
-      ObjectNode node = Json.object();
-      node.set("iam_role_arn", assign(c.roleOf(selection).arn("$account")));
-      if (selection.tag() != null) {
-        node.set("tag_key", assign(selection.tag().key()));
-        node.set("tag_value", assign(Json.array(selection.tag().allValues())));
-        conditions(node, selection.conditions());
-        tags.set(name, node);
-      } else {
-        node.set("resource_types", assign(Json.array(arns(selection.resourceTypes()))));
-        if (!selection.excludeResources().isEmpty()) {
-          node.set("not_resource_types", assign(Json.array(arns(selection.excludeResources()))));
-        }
-        conditions(node, selection.conditions());
-        resources.set(name, node);
+  private static void selection(Catalogue c, String name, Selection selection, ObjectNode tags, ObjectNode resources) {
+    ObjectNode node = Json.object();
+    node.set("iam_role_arn", assign(c.roleOf(selection).arn("$account")));
+    if (selection.tag() != null) {
+      node.set("tag_key", assign(selection.tag().key()));
+      node.set("tag_value", assign(Json.array(selection.tag().allValues())));
+      conditions(node, selection.conditions());
+      tags.set(name, node);
+    } else {
+      node.set("resource_types", assign(Json.array(arns(selection.resourceTypes()))));
+      if (!selection.excludeResources().isEmpty()) {
+        node.set("not_resource_types", assign(Json.array(arns(selection.excludeResources()))));
       }
-    });
-    List<String> classified = Classification.valuesFor(c, planName);
-    if (!classified.isEmpty()) {
-      ObjectNode node = Json.object();
-      node.set("iam_role_arn", assign(role));
-      node.set("tag_key", assign(c.dataClassification().tagKey()));
-      node.set("tag_value", assign(Json.array(classified)));
-      tags.set(Classification.SELECTION_NAME, node);
+      conditions(node, selection.conditions());
+      resources.set(name, node);
     }
+  }
+
+  private static ObjectNode selectionGroups(ObjectNode tags, ObjectNode resources) {
     ObjectNode selections = Json.object();
     if (!tags.isEmpty()) {
       selections.set("tags", tags);
@@ -152,6 +250,22 @@ public final class BackupPolicyDocuments {
       selections.set("resources", resources);
     }
     return selections;
+  }
+
+  private static ObjectNode selections(Catalogue c, String planName, Plan plan) {
+    String role = c.backupRole().arn("$account");
+    ObjectNode tags = Json.object();
+    ObjectNode resources = Json.object();
+    plan.selections().forEach((name, selection) -> selection(c, name, selection, tags, resources));
+    List<String> classified = Classification.valuesFor(c, planName);
+    if (!classified.isEmpty()) {
+      ObjectNode node = Json.object();
+      node.set("iam_role_arn", assign(role));
+      node.set("tag_key", assign(c.dataClassification().tagKey()));
+      node.set("tag_value", assign(Json.array(classified)));
+      tags.set(Classification.SELECTION_NAME, node);
+    }
+    return selectionGroups(tags, resources);
   }
 
   private static void conditions(ObjectNode selection, Conditions conditions) {

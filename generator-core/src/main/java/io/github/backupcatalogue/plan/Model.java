@@ -31,10 +31,24 @@ public final class Model {
    *
    * @param catalogue the catalogue's file name, for the comments
    * @param modules the root modules in apply order
+   * @param pipelines the CI pipelines to generate, or null for none
    */
-  public record Output(String catalogue, List<Module> modules) {
+  public record Output(String catalogue, List<Module> modules, PipelineSettings pipelines) {
     public Output {
       modules = List.copyOf(modules);
+    }
+
+    /** The modules by apply level, level 1 first (the modules are sorted by level). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<List<Module>> levels() {
+      List<List<Module>> levels = new java.util.ArrayList<>();
+      for (Module module : modules) {
+        if (levels.size() < module.level()) {
+          levels.add(new java.util.ArrayList<>());
+        }
+        levels.get(module.level() - 1).add(module);
+      }
+      return levels.stream().map(List::copyOf).toList();
     }
   }
 
@@ -46,7 +60,10 @@ public final class Model {
    * @param accountName the account's name in the catalogue
    * @param accountId the account's id
    * @param purpose one sentence: why this module exists
-   * @param after modules that must be applied before this one, with the reason
+   * @param after the paths of {@code dependsOn}: modules that must be applied before this one
+   * @param level the apply level, from 1: the module depends only on modules of lower levels, and
+   *     the modules of one level are independent of each other (a pipeline applies them in parallel)
+   * @param dependsOn the modules whose resources this one needs, each with the reason
    */
   public record Module(
       int order,
@@ -55,6 +72,8 @@ public final class Model {
       String accountId,
       String purpose,
       List<String> after,
+      int level,
+      List<Dependency> dependsOn,
       Providers providers,
       Management management,
       List<OrgPolicy> policies,
@@ -74,6 +93,7 @@ public final class Model {
     public Module {
       after = List.copyOf(after);
       namedRoles = List.copyOf(namedRoles);
+      dependsOn = List.copyOf(dependsOn);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
       vaults = List.copyOf(vaults);
@@ -85,6 +105,13 @@ public final class Model {
       coverage = List.copyOf(coverage);
     }
 
+    /** This module at its place in the apply order, with its dependencies and level. */
+    public Module ordered(int order, int level, List<Dependency> dependsOn) {
+      return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
+          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
+          regionSettings, keyGrants, prerequisites, coverage, stackSet);
+    }
+
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
     @com.fasterxml.jackson.annotation.JsonProperty("needsDeployer")
     public boolean needsDeployer() {
@@ -92,6 +119,39 @@ public final class Model {
           && v.accessPolicy().references().contains(IamDocuments.DEPLOYER_REFERENCE));
     }
   }
+
+  /**
+   * The CI pipelines to generate (deployment.pipelines).
+   *
+   * @param engines github_actions, gitlab_ci, atlantis: at least one
+   * @param directory the output directory relative to the repository root
+   * @param roleArn the role the jobs assume through OIDC on the default branch, or null (Atlantis only)
+   * @param planRoleArn the role pull-request plans assume, or null (Atlantis only)
+   * @param planAssumeRoleName the role pull-request plans assume in each account, or null for the modules' own
+   */
+  public record PipelineSettings(List<String> engines, String directory, String roleArn, String planRoleArn,
+      String planAssumeRoleName, String defaultBranch, String terraformVersion) {
+    public PipelineSettings {
+      engines = List.copyOf(engines);
+    }
+
+    /**
+     * The role a pull-request plan of the module assumes instead of its own, or null: only where the
+     * module assumes a role at all (not where it uses the pipeline's credentials as they are).
+     */
+    public String planAssumeRoleArn(Module module) {
+      return planAssumeRoleName == null || module.providers().assumeRoleArn() == null ? null
+          : "arn:aws:iam::" + module.accountId() + ":role/" + planAssumeRoleName;
+    }
+  }
+
+  /**
+   * Why a module must be applied after another.
+   *
+   * @param path the module that must be applied first
+   * @param reason what this module names that the other one creates
+   */
+  public record Dependency(String path, String reason) {}
 
   /**
    * What the organization must already have, checked by {@code terraform plan} through the

@@ -57,9 +57,10 @@ import java.util.TreeSet;
 
 /**
  * Stage 3, plan: a valid catalogue -> one {@link Module} per account that needs one, in apply order:
- * the management account's organization settings first, then the member accounts (their roles must
- * exist before a key policy names them), then the central backup account, then the backup policies
- * (the vaults and roles they name must exist in every account that receives them).
+ * the dependencies between modules (and so their apply levels) are derived from what each module's
+ * documents name by {@link ApplyDependencies}: a key or vault policy naming the backup roles of the
+ * accounts copying in, a backup policy naming the vaults and roles of every account receiving it,
+ * the policies module relying on the delegated administrator and settings of the management module.
  */
 public final class Planner {
 
@@ -94,7 +95,7 @@ public final class Planner {
     List<Module> modules = new ArrayList<>();
     if (c.singleAccount()) {
       modules.add(singleAccountModule());
-      return new Output(catalogueName, modules);
+      return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
     }
     Organization org = c.organization();
     modules.add(managementModule(modules.size() + 1));
@@ -108,9 +109,21 @@ public final class Planner {
       modules.add(accountModule(modules.size() + 1, central));
     }
     if (!c.policies().isEmpty()) {
-      modules.add(policiesModule(modules.size() + 1, modules));
+      modules.add(policiesModule(modules.size() + 1));
     }
-    return new Output(catalogueName, modules);
+    return new Output(catalogueName, ApplyDependencies.order(c, modules), pipelines());
+  }
+
+  /** deployment.pipelines as the renderer needs it, or null when no engine is listed. */
+  private Model.PipelineSettings pipelines() {
+    var p = c.deployment().pipelines();
+    if (p.engines().isEmpty()) {
+      return null;
+    }
+    List<String> engines = p.engines().stream().distinct()
+        .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+    return new Model.PipelineSettings(engines, p.directory(), p.roleArn(), p.effectivePlanRoleArn(), p.planAssumeRoleName(),
+        p.defaultBranch(), p.terraformVersion());
   }
 
   // ------------------------------------------------------------------ modules
@@ -147,8 +160,8 @@ public final class Planner {
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
-        List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(), List.of(), List.of(),
-        List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
+        List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
+        List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null);
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -210,15 +223,9 @@ public final class Planner {
             + "name exactly the source accounts' backup roles, and its own backup role."
         : "Member account in scope of backup plans: the backup role and the vaults the plans target, each with "
             + "its customer-managed KMS key, lock and access policy, and AWS Backup's Region settings.";
-    List<String> after = new ArrayList<>(List.of("management"));
-    if (central) {
-      scope.centralSources().values().stream().flatMap(byRegion -> byRegion.values().stream()).flatMap(SortedSet::stream)
-          .distinct().sorted().filter(s -> !s.equals(account))
-          .forEach(s -> after.add("accounts/" + s));
-    }
     List<RegionSettings> settings = regionSettings(account);
     List<KeyGrant> grants = keyGrants(account);
-    return new Module(order, "accounts/" + account, account, accountId(account), purpose, after,
+    return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
         providers(account, home, usedRegions(keys, vaults, List.of(), settings, grants)), null, List.of(), role(account),
         namedRoles(account), keys,
         vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
@@ -294,13 +301,13 @@ public final class Planner {
     return new Module(1, "accounts/" + account.name(), account.name(), account.id(),
         "A single account: its backup role, vaults with customer-managed keys, locks and access policies, "
             + "and the backup plans and selections themselves.",
-        List.of(), providers(account.name(), account.regions().get(0),
+        List.of(), 0, List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
         restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null);
   }
 
-  private Module policiesModule(int order, List<Module> before) {
+  private Module policiesModule(int order) {
     Organization org = c.organization();
     List<OrgPolicy> policies = new ArrayList<>();
     c.policies().forEach((name, policy) -> {
@@ -324,14 +331,13 @@ public final class Planner {
     });
     String account = org.policyAccount();
     String home = homeRegion(account);
-    List<String> after = before.stream().map(Module::path).toList();
     String who = org.policyManagement() == PolicyManagement.DELEGATED_ADMINISTRATOR
         ? "the delegated administrator '" + account + "'" : "the management account";
     StackSet stackSet = org.baseline() == null ? null : StackSetTemplate.stackSet(c, scope, this::accountId);
     return new Module(order, "policies", account, accountId(account),
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
-        after, providers(account, home, List.of()), null, policies,
+        List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
         null, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
         coverage(), stackSet);
   }

@@ -65,10 +65,13 @@ public final class Scope {
         }
       }
     }
+    // What each account receives once layered policies have changed the inherited plans.
+    Map<String, io.github.backupcatalogue.effective.EffectiveAccountPolicy> effective =
+        c.singleAccount() ? Map.of() : io.github.backupcatalogue.effective.EffectivePolicies.of(c);
     plansByAccount.forEach((account, plans) -> {
       List<String> accountRegions = regionsOf(c, account);
       for (String planName : plans) {
-        Plan plan = c.plans().get(planName);
+        Plan plan = effective.containsKey(account) ? effective.get(account).plans().get(planName) : c.plans().get(planName);
         for (String region : plan.regions()) {
           if (!accountRegions.isEmpty() && !accountRegions.contains(region)) {
             skipped.add(new SkippedRegion(account, planName, region));

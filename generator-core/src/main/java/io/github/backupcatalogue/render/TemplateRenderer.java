@@ -130,14 +130,28 @@ public final class TemplateRenderer {
     }
     sink.accept("README.md", tidy(renderOne("index.md.ftl", Map.of("output", outputMap, "access", summary))));
     sink.accept(APPLY_ORDER, applyOrder(output));
+    for (var pipeline : PipelineFiles.render(output).entrySet()) {
+      sink.accept(pipeline.getKey(), pipeline.getValue());
+    }
   }
 
   /** The machine-readable apply order a pipeline loops over. */
   public static final String APPLY_ORDER = "apply-order.json";
 
+  /**
+   * The modules in apply order ({@code order}, {@code after}: a pipeline that applies one module at
+   * a time), and the apply levels ({@code level}, {@code depends_on} with reasons, {@code levels}):
+   * the modules of a level are independent and may be applied in parallel once every lower level is.
+   */
   private static String applyOrder(Model.Output output) {
     var document = io.github.backupcatalogue.plan.Json.object();
     document.put("catalogue", output.catalogue());
+    var levels = document.putArray("levels");
+    for (List<Model.Module> level : output.levels()) {
+      var entry = levels.addObject();
+      entry.put("level", level.get(0).level());
+      entry.set("modules", io.github.backupcatalogue.plan.Json.array(level.stream().map(Model.Module::path).toList()));
+    }
     var modules = document.putArray("modules");
     for (Model.Module module : output.modules()) {
       var entry = modules.addObject();
@@ -147,6 +161,11 @@ public final class TemplateRenderer {
       entry.put("account_id", module.accountId());
       entry.put("purpose", module.purpose());
       entry.set("after", io.github.backupcatalogue.plan.Json.array(module.after()));
+      entry.put("level", module.level());
+      var dependsOn = entry.putArray("depends_on");
+      for (Model.Dependency dependency : module.dependsOn()) {
+        dependsOn.addObject().put("path", dependency.path()).put("reason", dependency.reason());
+      }
     }
     return io.github.backupcatalogue.plan.Json.pretty(document) + "\n";
   }

@@ -50,9 +50,11 @@ public final class CatalogueValidator {
     if (catalogue.organization() != null) {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());
       new PolicyRules(sourceMap, problems).check(catalogue, catalogue.organization());
+      new PolicyExtensionRules(sourceMap, problems).check(catalogue, catalogue.organization());
     }
     new ClassificationRules(sourceMap, problems).check(catalogue);
     new CopyWiringRules(sourceMap, problems).check(catalogue);
+    new PipelineRules(sourceMap, problems).check(catalogue);
     problems.addAll(AwsStrings.check(catalogue, sourceMap));
     OrganizationRules organizationRules = new OrganizationRules(sourceMap);
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
@@ -60,6 +62,9 @@ public final class CatalogueValidator {
     }
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
       new ScopeRules(sourceMap, problems).check(catalogue);
+      if (catalogue.organization() != null) {
+        new PolicyExtensionRules(sourceMap, problems).checkEffective(catalogue);
+      }
       problems.addAll(organizationRules.checkScope(catalogue, Scope.of(catalogue)));
     }
     return List.copyOf(problems);

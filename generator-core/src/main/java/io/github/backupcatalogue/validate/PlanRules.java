@@ -214,7 +214,7 @@ final class PlanRules extends RuleSupport {
     }
   }
 
-  private void checkSelection(String name, Selection selection, JsonPointer p) {
+  void checkSelection(String name, Selection selection, JsonPointer p) {
     if (!RULE_NAME.matcher(name).matches()) {
       error("BC107", sourceMap.key(p), "selection name '" + name + "' is not valid", "use 1-50 letters, digits and _.-");
     }

@@ -55,8 +55,11 @@ public final class GenerationBenchmark {
         }
         files = result.files().orElseThrow().size();
       }
-      System.out.printf(Locale.ROOT, "accounts=%d catalogue=%d bytes files=%d best-of-%d=%d ms peak-heap=%d MiB%n",
-          accounts, Files.size(catalogue), files, runs, best / 1_000_000, peakHeap() / (1024 * 1024));
+      int[] levels = levels(BackupCatalogue.render(catalogue, "backup-catalogue.yaml", null, false).files().orElseThrow());
+      System.out.printf(Locale.ROOT, "accounts=%d catalogue=%d bytes files=%d best-of-%d=%d ms peak-heap=%d MiB modules=%d "
+              + "levels=%d widest-level=%d%n",
+          accounts, Files.size(catalogue), files, runs, best / 1_000_000, peakHeap() / (1024 * 1024), levels[0], levels[1],
+          levels[2]);
     }
   }
 
@@ -126,6 +129,11 @@ public final class GenerationBenchmark {
         writer / 1_000_000, bare / 1_000_000, (double) writer / bare);
     System.out.printf(Locale.ROOT, "| HCL formatter per .tf file, after vs before | %d ns vs %d ns | %.2f x |%n", newNs, legacyNs,
         (double) newNs / legacyNs);
+    int[] levels = levels(files);
+    System.out.printf(Locale.ROOT, "| apply levels (critical path) vs modules applied one after another | %d vs %d | %.1f x fewer rounds |%n",
+        levels[1], levels[0], (double) levels[0] / levels[1]);
+    System.out.printf(Locale.ROOT, "| widest level (modules applied in parallel) | %d of %d | %.1f %% |%n", levels[2], levels[0],
+        100.0 * levels[2] / levels[0]);
     if (memoryTarget > 0) {
       System.out.printf(Locale.ROOT, "| largest N at -Xmx256m, streaming generate() | %s | |%n", largest(false, memoryTarget));
       System.out.printf(Locale.ROOT, "| largest N at -Xmx256m, render() to memory then write (before) | %s | |%n",
@@ -190,6 +198,16 @@ public final class GenerationBenchmark {
       }
     }
     System.exit(0);
+  }
+
+  /** From apply-order.json: the number of modules, of levels (the critical path), and of modules in the widest level. */
+  static int[] levels(SortedMap<String, String> files) throws java.io.IOException {
+    var order = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get("apply-order.json"));
+    int widest = 0;
+    for (var level : order.get("levels")) {
+      widest = Math.max(widest, level.get("modules").size());
+    }
+    return new int[] {order.get("modules").size(), order.get("levels").size(), widest};
   }
 
   public static String catalogue(int accounts) {
