@@ -15,6 +15,7 @@ import java.util.Map;
  * @param settings AWS Backup's organization-wide settings
  * @param deployment how the generated Terraform reaches each account
  * @param backupRole the IAM role AWS Backup uses in every account
+ * @param backupRoles further roles AWS Backup may assume, by the name selections use ({@code role:})
  * @param vaults vault definitions by vault name
  * @param plans backup plans by plan name
  * @param policies organization backup policies by policy name
@@ -34,6 +35,9 @@ public record Catalogue(
     @Doc("AWS Backup's organization-wide settings.") Settings settings,
     @Doc("How the generated Terraform reaches each account.") Deployment deployment,
     @Doc("The IAM role AWS Backup uses in every account.") BackupRole backupRole,
+    @Doc("Further IAM roles AWS Backup may assume, by the key selections name in 'role:'; each is created, with the "
+        + "policies of backup_role, in every account that receives a plan using it (default: none, every selection uses "
+        + "backup_role).") Map<String, NamedBackupRole> backupRoles,
     @Doc("Vault definitions by vault name.") @JsonProperty(required = true) Map<String, Vault> vaults,
     @Doc("Backup plans by plan name.") @JsonProperty(required = true) Map<String, Plan> plans,
     @Doc("Organization backup policies by policy name.") Map<String, Policy> policies,
@@ -48,6 +52,7 @@ public record Catalogue(
     settings = Immutables.orDefault(settings, new Settings(null, null));
     deployment = Immutables.orDefault(deployment, new Deployment(null, null, null, null, null));
     backupRole = Immutables.orDefault(backupRole, new BackupRole(null, null, null));
+    backupRoles = Immutables.map(backupRoles);
     vaults = Immutables.map(vaults);
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
@@ -60,6 +65,12 @@ public record Catalogue(
   /** True when the catalogue declares controls or audit reports: then the compliance report is written. */
   public boolean declaresCompliance() {
     return !controls.isEmpty() || auditReports != null;
+  }
+
+  /** The role a selection names ({@code role:}), or {@code backup_role} when it names none. */
+  public BackupRole roleOf(Selection selection) {
+    return selection.role() == null || !backupRoles.containsKey(selection.role()) ? backupRole
+        : backupRoles.get(selection.role()).resolve(selection.role());
   }
 
   /** True when the catalogue describes one account that gets plans directly. */

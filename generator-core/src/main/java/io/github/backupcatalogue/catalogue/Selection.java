@@ -11,12 +11,14 @@ import java.util.List;
  * @param tag resources carrying this tag
  * @param conditions tag conditions every selected resource must also meet
  * @param excludeResources resource types or ARN patterns never selected
+ * @param role the backup_roles entry AWS Backup assumes for this selection (default: backup_role)
  */
 public record Selection(
     @Doc(value = "Resource types by name (S3, EBS, RDS, ...) or ARN patterns.", example = "[RDS, Aurora, DynamoDB]") List<String> resourceTypes,
     @Doc("Resources carrying this tag.") TagMatch tag,
     @Doc("Tag conditions every selected resource must also meet.") Conditions conditions,
-    @Doc("Resource types or ARN patterns never selected.") List<String> excludeResources) {
+    @Doc("Resource types or ARN patterns never selected.") List<String> excludeResources,
+    @Doc(value = "The backup_roles entry AWS Backup assumes for this selection (default: backup_role).", example = "DatabaseBackupRole") String role) {
 
   public Selection {
     resourceTypes = Immutables.list(resourceTypes);

@@ -140,6 +140,7 @@ public final class AccessMatrix {
         ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/backup-role-CreateGrant", "the account's own backup "
             + "role may grant " + where + " to AWS Backup", roleArn(m), identityOf(m), "kms:CreateGrant", keyArn, m.accountId(),
             keyPolicy, Map.of("kms:GrantIsForAWSResource", "true"), "Allowed");
+        namedRoleKeys(m, k, keyPolicy, keyArn, where);
         ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/root-manages-key",
             "the account itself may still manage the key of vault " + k.vault() + " in " + k.region() + " (no lock-out)",
             rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn(k.region(), m.accountId(), k.vault()), m.accountId(),
@@ -162,6 +163,31 @@ public final class AccessMatrix {
     ask(m.accountName(), m.path() + "/assume/other-account", "a principal of an account outside the organization may not "
         + "assume the backup role", "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
         "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    for (Model.Role r : m.namedRoles()) {
+      String arn = arnOf(m, r);
+      Map<String, String> namedTrust = policy(m.path(), "aws_iam_role." + r.resourceName(), "assume_role_policy");
+      String base = m.path() + "/assume/" + r.resourceName() + "/";
+      ask(m.accountName(), base + "backup-service", "AWS Backup may assume the backup role " + r.name() + " (" + r.source()
+          + ")", Planner.BACKUP_PRINCIPAL, List.of(), "sts:AssumeRole", arn, m.accountId(), namedTrust,
+          Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+      ask(m.accountName(), base + "other-account", "a principal of an account outside the organization may not assume the "
+          + "backup role " + r.name(), "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+          "sts:AssumeRole", arn, m.accountId(), namedTrust, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    }
+  }
+
+  /**
+   * The account's named backup roles and its keys: a role whose selections back up or copy into the
+   * key's vault may encrypt with it; the others may not (the key policy names only those).
+   */
+  private void namedRoleKeys(Module m, Model.Key k, Map<String, String> keyPolicy, String keyArn, String where) {
+    for (Model.Role r : m.namedRoles()) {
+      boolean named = k.policy().references().contains("aws_iam_role." + r.resourceName() + ".arn");
+      ask(m.accountName(), m.path() + "/key/" + k.resourceName() + "/" + r.resourceName() + "-GenerateDataKey", "the backup "
+          + "role " + r.name() + (named ? ", whose selections use vault " + k.vault() + ", may" : ", whose selections do not use "
+          + "vault " + k.vault() + ", may not") + " encrypt with " + where, arnOf(m, r), identityOf(m, r),
+          "kms:GenerateDataKey", keyArn, m.accountId(), keyPolicy, Map.of(), named ? "Allowed" : "Denied");
+    }
   }
 
   private void vault(Module m, Vault v) {
@@ -223,6 +249,23 @@ public final class AccessMatrix {
             + "grant the key of " + where + " to anything but an AWS resource", roleArn(s), identityOf(s), "kms:CreateGrant", keyArn,
             m.accountId(), key, Map.of("kms:ResourceAliases", List.of(Planner.keyAlias(v.name())),
                 "kms:GrantIsForAWSResource", "false"), "Denied");
+      }
+    }
+    for (String source : v.copiesFrom()) {
+      Module s = byName.get(source);
+      for (Model.Role r : s.namedRoles()) {
+        boolean named = text.contains("\"" + arnOf(s, r) + "\"");
+        ask(m.accountName(), base + "copy-from-" + source + "-" + r.resourceName(), "the backup role " + r.name() + " of "
+            + source + (named ? ", whose selections copy here, may" : ", whose selections do not copy here, may not")
+            + " copy into " + where, arnOf(s, r), identityOf(s, r), "backup:CopyIntoBackupVault", vaultArn, m.accountId(),
+            policy, Map.of(), named ? "Allowed" : "Denied");
+        if (named && v.keyResource() != null) {
+          ask(m.accountName(), base + "key-" + source + "-" + r.resourceName() + "-GenerateDataKey", "the backup role "
+              + r.name() + " of " + source + " may encrypt with the key of " + where, arnOf(s, r), identityOf(s, r),
+              "kms:GenerateDataKey", keyArn(v.region(), m.accountId(), v.name()), m.accountId(),
+              policy(m.path(), "aws_kms_key." + v.keyResource(), "policy"),
+              Map.of("kms:ResourceAliases", List.of(Planner.keyAlias(v.name()))), "Allowed");
+        }
       }
     }
     if (!v.copiesFrom().isEmpty() && v.keyResource() != null) {
@@ -393,6 +436,17 @@ public final class AccessMatrix {
 
   private static String roleArn(Module m) {
     return "arn:aws:iam::" + m.accountId() + ":role" + m.role().path() + m.role().name();
+  }
+
+  private static String arnOf(Module m, Model.Role r) {
+    return "arn:aws:iam::" + m.accountId() + ":role" + r.path() + r.name();
+  }
+
+  private static List<Map<String, String>> identityOf(Module m, Model.Role r) {
+    Map<String, String> role = new LinkedHashMap<>();
+    role.put("module", m.path());
+    role.put("address", "aws_iam_role." + r.resourceName());
+    return List.of(role);
   }
 
   private static List<Map<String, String>> identityOf(Module m) {

@@ -114,6 +114,7 @@ final class ApplyDependencies {
     for (Module m : modules) {
       if (m.role() != null) {
         roleOwners.put("arn:aws:iam::" + m.accountId() + ":role" + m.role().path() + m.role().name(), m.path());
+        m.namedRoles().forEach(r -> roleOwners.put("arn:aws:iam::" + m.accountId() + ":role" + r.path() + r.name(), m.path()));
         accountModules.put(m.accountName(), m.path());
       }
       m.vaults().forEach(v -> vaultOwners.put(vaultArn(v.region(), m.accountId(), v.name()), m.path()));

@@ -225,7 +225,7 @@ public final class BackupPolicyDocuments {
 
   private static void selection(Catalogue c, String name, Selection selection, ObjectNode tags, ObjectNode resources) {
     ObjectNode node = Json.object();
-    node.set("iam_role_arn", assign(c.backupRole().arn("$account")));
+    node.set("iam_role_arn", assign(c.roleOf(selection).arn("$account")));
     if (selection.tag() != null) {
       node.set("tag_key", assign(selection.tag().key()));
       node.set("tag_value", assign(Json.array(selection.tag().allValues())));

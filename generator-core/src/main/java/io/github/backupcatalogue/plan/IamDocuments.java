@@ -70,17 +70,16 @@ final class IamDocuments {
    * in may use it and grant it to AWS resources; the accounts it is shared with (the source accounts
    * of a central vault, which receive recovery points back for a restore) may do the same.
    *
-   * @param ownRole the account's own backup role, named by reference
+   * @param ownRoles the account's own backup roles that use the key (ARN -> Terraform reference)
    * @param restoreTestingRole the account's restore testing role (named by reference), when a
    *     restore test restores from the vault, or null
    * @param copySources backup roles of other accounts copying into the vault
    * @param sharedWith account ids the key is shared with for copies back, the KMS cross-account
    *     pattern ("Allowing users in other accounts to use a KMS key", KMS developer guide)
    */
-  static Document keyPolicy(String accountId, String ownRole, String restoreTestingRole, Collection<String> copySources,
-      Collection<String> sharedWith) {
-    List<String> users = new ArrayList<>();
-    users.add(ownRole);
+  static Document keyPolicy(String accountId, Map<String, String> ownRoles, String restoreTestingRole,
+      Collection<String> copySources, Collection<String> sharedWith) {
+    List<String> users = new ArrayList<>(ownRoles.keySet());
     if (restoreTestingRole != null) {
       users.add(restoreTestingRole);
     }
@@ -110,8 +109,7 @@ final class IamDocuments {
       statements.add(restoreUse);
       statements.add(restoreGrants);
     }
-    Map<String, String> references = new LinkedHashMap<>();
-    references.put(ownRole, OWN_ROLE_REFERENCE);
+    Map<String, String> references = new LinkedHashMap<>(ownRoles);
     if (restoreTestingRole != null) {
       references.put(restoreTestingRole, RESTORE_TESTING_ROLE_REFERENCE);
     }

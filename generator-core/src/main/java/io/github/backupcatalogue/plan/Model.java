@@ -112,6 +112,7 @@ public final class Model {
       Management management,
       List<OrgPolicy> policies,
       Role role,
+      List<Role> namedRoles,
       List<Key> keys,
       List<Vault> vaults,
       List<Topic> topics,
@@ -129,6 +130,7 @@ public final class Model {
       frameworks = List.copyOf(frameworks);
       reportPlans = List.copyOf(reportPlans);
       after = List.copyOf(after);
+      namedRoles = List.copyOf(namedRoles);
       dependsOn = List.copyOf(dependsOn);
       policies = List.copyOf(policies);
       keys = List.copyOf(keys);
@@ -144,7 +146,7 @@ public final class Model {
     /** This module at its place in the apply order, with its dependencies and level. */
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
-          dependsOn, providers, management, policies, role, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
+          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
           regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans);
     }
 
@@ -325,7 +327,7 @@ public final class Model {
 
   public record Attachment(String resourceName, String targetKind, String targetName, String targetId) {}
 
-  /** The backup IAM role. */
+  /** A backup IAM role: backup_role, or an entry of backup_roles. */
   public record Role(
       String resourceName, String name, String path, String permissionsBoundary, Document trustPolicy,
       List<ManagedPolicy> managedPolicies, List<InlinePolicy> inlinePolicies, String source) {
@@ -458,7 +460,7 @@ public final class Model {
 
   public record PlanSelection(
       String resourceName, String name, List<String> resources, List<String> notResources, List<SelectionTag> tags,
-      List<SelectionCondition> conditions) {
+      List<SelectionCondition> conditions, String roleResource) {
     public PlanSelection {
       resources = List.copyOf(resources);
       notResources = List.copyOf(notResources);

@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -174,7 +175,7 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
-        List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
+        List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
         List.of());
   }
 
@@ -241,7 +242,7 @@ public final class Planner {
     List<KeyGrant> grants = keyGrants(account);
     List<String> regions = usedRegions(keys, vaults, List.of(), settings, grants);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
-        providers(account, home, regions), null, List.of(), role(account), keys,
+        providers(account, home, regions), null, List.of(), role(account), namedRoles(account), keys,
         vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
         null, List.of(), null, frameworks(account, regions), List.of());
   }
@@ -317,7 +318,7 @@ public final class Planner {
             + "and the backup plans and selections themselves.",
         List.of(), 0, List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
-        role(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
+        role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
         restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
         frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()));
   }
@@ -353,7 +354,7 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
+        null, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
         coverage(), stackSet, List.of(), organizationReportPlans());
   }
 
@@ -498,7 +499,8 @@ public final class Planner {
    */
   private void addVault(String account, String vaultName, String region, List<String> copiesFrom, String restoresFrom,
       List<Key> keys, List<Vault> vaults) {
-    List<String> copySources = copiesFrom.stream().map(s -> c.backupRole().arn(accountId(s))).toList();
+    List<String> copySources = copiesFrom.stream()
+        .flatMap(s -> rolesInto(s, vaultName).stream().map(r -> r.arn(accountId(s)))).toList();
     var vault = c.vaults().get(vaultName);
     String resource = Identifiers.regional(vaultName, region);
     String alias = regionProvider(region).alias();
@@ -508,7 +510,7 @@ public final class Planner {
       keyResource = resource;
       keys.add(new Key(resource, vaultName, region, alias, keyAlias(vaultName), vault.encryption().rotation(),
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
-          IamDocuments.keyPolicy(accountId(account), c.backupRole().arn(accountId(account)),
+          IamDocuments.keyPolicy(accountId(account), ownRoles(account, vaultName),
               restoreTested(vaultName) ? restoreTestingRoleArn(accountId(account)) : null, copySources,
               copiesFrom.stream().map(this::accountId).toList()), source));
     }
@@ -687,6 +689,113 @@ public final class Planner {
         inline, "backup_role");
   }
 
+  /**
+   * The backup_roles entries an account's plans use, each with the policies of the default role
+   * (its Terraform names prefixed with the role's resource name), the S3 ones only where the role's
+   * own selections may select S3.
+   */
+  private List<Role> namedRoles(String account) {
+    Role base = role(account);
+    List<Role> roles = new ArrayList<>();
+    for (String key : namedRoleKeys(account)) {
+      var r = c.backupRoles().get(key).resolve(key);
+      String resource = namedRoleResource(key);
+      boolean s3 = plansOf(account).stream().flatMap(p -> c.plans().get(p).selections().values().stream())
+          .filter(sel -> key.equals(sel.role()))
+          .anyMatch(sel -> sel.tag() != null || sel.resourceTypes().stream().anyMatch(ResourceTypes::mayBeS3));
+      roles.add(new Role(resource, r.name(), r.path(), r.permissionsBoundary(), base.trustPolicy(),
+          base.managedPolicies().stream()
+              .filter(mp -> s3 || !(mp.arn().equals(S3_BACKUP_POLICY) || mp.arn().equals(S3_RESTORE_POLICY)))
+              .map(mp -> new ManagedPolicy(resource + "_" + mp.resourceName(), mp.arn(),
+                  mp.reason().replace("S3 is (or may be) selected", "S3 is (or may be) selected by the role's selections")))
+              .toList(),
+          base.inlinePolicies().stream().map(ip -> new InlinePolicy(resource + "_" + ip.resourceName(), ip.name(), ip.comment(),
+              ip.policy())).toList(),
+          "backup_roles." + key));
+    }
+    return roles;
+  }
+
+  static String namedRoleResource(String key) {
+    return "backup_" + Identifiers.of(key);
+  }
+
+  /** The plans an account receives (all plans in a single-account catalogue). */
+  private Set<String> plansOf(String account) {
+    return scope.plansByAccount().getOrDefault(account, Set.of());
+  }
+
+  /** The backup_roles keys the account's plans' selections name, sorted. */
+  private SortedSet<String> namedRoleKeys(String account) {
+    SortedSet<String> keys = new TreeSet<>();
+    for (String planName : plansOf(account)) {
+      c.plans().get(planName).selections().values().stream().map(Selection::role)
+          .filter(k -> k != null && c.backupRoles().containsKey(k)).forEach(keys::add);
+    }
+    return keys;
+  }
+
+  /** True when a plan backs up into the vault or copies into it. */
+  private boolean usesVault(Plan plan, String vaultName) {
+    return plan.rules().values().stream().anyMatch(r -> r.vault().equals(vaultName)
+        || r.copyTo().stream().anyMatch(copy -> copy.vault().equals(vaultName)));
+  }
+
+  /**
+   * The roles of an account that back up or copy into a vault: those its plans' selections using
+   * the vault name (backup_role for selections naming none, and for data_classification's).
+   */
+  private List<io.github.backupcatalogue.catalogue.BackupRole> rolesInto(String account, String vaultName) {
+    boolean standard = false;
+    SortedSet<String> named = new TreeSet<>();
+    for (String planName : plansOf(account)) {
+      Plan plan = c.plans().get(planName);
+      if (!usesVault(plan, vaultName)) {
+        continue;
+      }
+      if (!Classification.valuesFor(c, planName).isEmpty()) {
+        standard = true;
+      }
+      for (Selection sel : plan.selections().values()) {
+        if (sel.role() == null || !c.backupRoles().containsKey(sel.role())) {
+          standard = true;
+        } else {
+          named.add(sel.role());
+        }
+      }
+    }
+    List<io.github.backupcatalogue.catalogue.BackupRole> roles = new ArrayList<>();
+    if (standard || named.isEmpty()) {
+      roles.add(c.backupRole());
+    }
+    named.forEach(k -> roles.add(c.backupRoles().get(k).resolve(k)));
+    return roles;
+  }
+
+  /**
+   * The roles of the vault's own account its key policy names, ARN -> Terraform reference: the
+   * default backup role always (restores, copies back), and the named roles whose selections back
+   * up or copy into the vault.
+   */
+  private Map<String, String> ownRoles(String account, String vaultName) {
+    Map<String, String> roles = new LinkedHashMap<>();
+    roles.put(c.backupRole().arn(accountId(account)), IamDocuments.OWN_ROLE_REFERENCE);
+    SortedSet<String> keys = namedRoleKeys(account);
+    for (String planName : plansOf(account)) {
+      Plan plan = c.plans().get(planName);
+      if (!usesVault(plan, vaultName)) {
+        continue;
+      }
+      for (Selection sel : plan.selections().values()) {
+        if (sel.role() != null && keys.contains(sel.role())) {
+          roles.put(c.backupRoles().get(sel.role()).resolve(sel.role()).arn(accountId(account)),
+              "aws_iam_role." + namedRoleResource(sel.role()) + ".arn");
+        }
+      }
+    }
+    return roles;
+  }
+
   private BackupPlan backupPlan(String planName, Plan plan, String region) {
     String alias = regionProvider(region).alias();
     List<PlanRule> rules = new ArrayList<>();
@@ -703,18 +812,19 @@ public final class Planner {
     });
     List<PlanSelection> selections = new ArrayList<>();
     String resource = Identifiers.regional(planName, region);
-    plan.selections().forEach((name, selection) -> selections.add(selection(resource, name, selection)));
+    plan.selections().forEach((name, selection) -> selections.add(selection(resource, name, selection,
+        selection.role() != null && c.backupRoles().containsKey(selection.role()) ? namedRoleResource(selection.role()) : "backup")));
     List<String> classified = Classification.valuesFor(c, planName);
     if (!classified.isEmpty()) {
       List<SelectionTag> tags = classified.stream().map(v -> new SelectionTag(c.dataClassification().tagKey(), v)).toList();
       selections.add(new PlanSelection(resource + "_" + Identifiers.of(Classification.SELECTION_NAME),
-          Classification.SELECTION_NAME, List.of(), List.of(), tags, List.of()));
+          Classification.SELECTION_NAME, List.of(), List.of(), tags, List.of(), "backup"));
     }
     return new BackupPlan(resource, planName, region, alias, rules, plan.advancedSettings().windowsVss(), plan.tags(),
         selections, "plans." + planName);
   }
 
-  private static PlanSelection selection(String planResource, String name, Selection selection) {
+  private static PlanSelection selection(String planResource, String name, Selection selection, String roleResource) {
     List<SelectionCondition> conditions = new ArrayList<>();
     selection.conditions().tagEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_equals", "aws:ResourceTag/" + k, v)));
     selection.conditions().tagNotEquals().forEach((k, v) -> conditions.add(new SelectionCondition("string_not_equals", "aws:ResourceTag/" + k, v)));
@@ -724,7 +834,7 @@ public final class Planner {
         : selection.tag().allValues().stream().map(v -> new SelectionTag(selection.tag().key(), v)).toList();
     return new PlanSelection(planResource + "_" + Identifiers.of(name), name,
         BackupPolicyDocuments.arns(selection.resourceTypes()), BackupPolicyDocuments.arns(selection.excludeResources()), tags,
-        conditions);
+        conditions, roleResource);
   }
 
   private static PlanLifecycle lifecycle(Lifecycle l) {

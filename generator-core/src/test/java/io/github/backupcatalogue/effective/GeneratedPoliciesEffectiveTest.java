@@ -68,7 +68,7 @@ class GeneratedPoliciesEffectiveTest {
       Map<String, Plan> plans = new LinkedHashMap<>(c.plans());
       plans.putAll(effective.get(entry.getKey()).plans());
       Catalogue withEffectivePlans = new Catalogue(c.version(), c.organization(), c.account(), c.settings(), c.deployment(),
-          c.backupRole(), c.vaults(), plans, c.policies(), c.dataClassification(), c.notifications(), c.restoreTesting(), c.acknowledge(),
+          c.backupRole(), c.backupRoles(), c.vaults(), plans, c.policies(), c.dataClassification(), c.notifications(), c.restoreTesting(), c.acknowledge(),
           c.controls(), c.auditReports());
       var expected = Stripped.of(BackupPolicyDocuments.plansDocument(withEffectivePlans,
           List.copyOf(effective.get(entry.getKey()).plans().keySet()), List.of("all")));

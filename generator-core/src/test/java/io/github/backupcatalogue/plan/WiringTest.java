@@ -240,4 +240,100 @@ class WiringTest {
     assertThat(plan.get("rules").get("Nightly").get("index_actions").get("resource_types").get("@@assign").toString())
         .isEqualTo("[\"S3\"]");
   }
+
+  private static final String NAMED_ROLE = Catalogues.organizationWith("plans:\n",
+      "backup_roles:\n  DatabaseBackupRole: {path: /service-role/}\nplans:\n")
+      .replace("resource_types: [RDS]", "resource_types: [RDS]\n        role: DatabaseBackupRole");
+
+  @Test
+  void aNamedRoleIsCreatedWhereItsPlanRunsAndNamedInThePolicyAndInTheCopyDestinationsInsteadOfTheDefault() throws Exception {
+    var output = plan(NAMED_ROLE);
+    var app = module(output, "accounts/app");
+    assertThat(app.namedRoles()).extracting(Model.Role::resourceName, Model.Role::name, Model.Role::path, Model.Role::source)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("backup_DatabaseBackupRole", "DatabaseBackupRole", "/service-role/",
+            "backup_roles.DatabaseBackupRole"));
+    var named = app.namedRoles().get(0);
+    // the default role's policies (RDS only: no S3 ones), and the use of the central key it copies into
+    assertThat(named.managedPolicies()).extracting(Model.ManagedPolicy::resourceName, Model.ManagedPolicy::arn).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("backup_DatabaseBackupRole_backup", Planner.BACKUP_POLICY),
+        org.assertj.core.groups.Tuple.tuple("backup_DatabaseBackupRole_restores", Planner.RESTORE_POLICY));
+    assertThat(named.inlinePolicies().get(0).policy()).contains("alias/backup-catalogue/Central");
+    // the backup policy's selection names it, with $account
+    var policy = module(output, "policies").policies().get(0);
+    JsonNode selection = new ObjectMapper().readTree(policy.content()).get("plans").get("Daily").get("selections")
+        .get("resources").get("databases");
+    assertThat(selection.get("iam_role_arn").get("@@assign").asText())
+        .isEqualTo("arn:aws:iam::$account:role/service-role/DatabaseBackupRole");
+    // the member vault's key names it by reference, next to the default role
+    JsonNode member = new ObjectMapper().readTree(app.keys().get(0).policy().text()).get("Statement").get(1);
+    assertThat(member.get("Principal").get("AWS").toString())
+        .isEqualTo("[\"${aws_iam_role.backup.arn}\",\"${aws_iam_role.backup_DatabaseBackupRole.arn}\"]");
+    // the central vault's key and access policy name the role that copies, and no longer the default one
+    var central = module(output, "accounts/central");
+    String namedArn = "arn:aws:iam::345678901234:role/service-role/DatabaseBackupRole";
+    JsonNode key = new ObjectMapper().readTree(central.keys().get(0).policy().text()).get("Statement").get(1);
+    assertThat(key.get("Principal").get("AWS").toString()).contains(namedArn).doesNotContain("role/BackupCatalogueRole");
+    JsonNode copy = new ObjectMapper().readTree(central.vaults().get(0).accessPolicy().text()).get("Statement").get(0);
+    assertThat(copy.get("Principal").get("AWS").asText()).isEqualTo(namedArn);
+    // no selection names it: not created
+    assertThat(module(plan(Catalogues.ORGANIZATION), "accounts/app").namedRoles()).isEmpty();
+  }
+
+  @Test
+  void aNamedRoleGetsAccessMatrixQuestions() {
+    var questions = AccessMatrix.of(plan(NAMED_ROLE));
+    assertThat(questions).filteredOn(q -> q.id().contains("DatabaseBackupRole"))
+        .extracting(q -> q.id() + "=" + q.expected())
+        .containsExactly(
+            "accounts/app/assume/backup_DatabaseBackupRole/backup-service=Allowed",
+            "accounts/app/assume/backup_DatabaseBackupRole/other-account=Denied",
+            "accounts/app/key/Local_eu_west_1/backup_DatabaseBackupRole-GenerateDataKey=Allowed",
+            "accounts/central/vault/Central_eu_west_1/copy-from-app-backup_DatabaseBackupRole=Allowed",
+            "accounts/central/vault/Central_eu_west_1/key-app-backup_DatabaseBackupRole-GenerateDataKey=Allowed");
+  }
+
+  @Test
+  void aNamedRoleOfASingleAccountIsTheSelectionsRole() {
+    String single = """
+        version: 1
+        account: {name: app, id: "345678901234", regions: [eu-west-1]}
+        backup_roles:
+          Db: {}
+        vaults:
+          Local: {}
+          Other: {}
+        plans:
+          Daily:
+            regions: [eu-west-1]
+            rules:
+              Nightly:
+                schedule: cron(0 3 ? * * *)
+                lifecycle: {delete_after_days: 35}
+                vault: Local
+            selections:
+              databases: {resource_types: [RDS], role: Db}
+              buckets: {resource_types: [S3]}
+          Files:
+            regions: [eu-west-1]
+            rules:
+              Nightly:
+                schedule: cron(0 4 ? * * *)
+                lifecycle: {delete_after_days: 35}
+                vault: Other
+            selections:
+              volumes: {resource_types: [EBS]}
+        """;
+    var app = plan(single).modules().get(0);
+    assertThat(app.backupPlans().get(0).selections()).extracting(Model.PlanSelection::name, Model.PlanSelection::roleResource)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("databases", "backup_Db"),
+            org.assertj.core.groups.Tuple.tuple("buckets", "backup"));
+    assertThat(app.namedRoles()).extracting(Model.Role::name).containsExactly("Db");
+    // only the vault its selections back up into names it
+    assertThat(app.keys()).extracting(k -> k.vault() + "=" + k.policy().references().contains("aws_iam_role.backup_Db.arn"))
+        .containsExactly("Local=true", "Other=false");
+    var questions = AccessMatrix.of(plan(single));
+    assertThat(questions).filteredOn(q -> q.id().endsWith("backup_Db-GenerateDataKey")).extracting(q -> q.id() + "=" + q.expected())
+        .containsExactly("accounts/app/key/Local_eu_west_1/backup_Db-GenerateDataKey=Allowed",
+            "accounts/app/key/Other_eu_west_1/backup_Db-GenerateDataKey=Denied");
+  }
 }

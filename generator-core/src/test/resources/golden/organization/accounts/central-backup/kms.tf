@@ -27,7 +27,9 @@ resource "aws_kms_key" "CentralVault_eu_west_1" {
             "AWS": [
               "${aws_iam_role.backup.arn}",
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
-              "arn:aws:iam::456789012345:role/service-role/BackupRole"
+              "arn:aws:iam::345678901234:role/service-role/DatabaseBackupRole",
+              "arn:aws:iam::456789012345:role/service-role/BackupRole",
+              "arn:aws:iam::456789012345:role/service-role/DatabaseBackupRole"
             ]
           },
           "Action": [
@@ -46,7 +48,9 @@ resource "aws_kms_key" "CentralVault_eu_west_1" {
             "AWS": [
               "${aws_iam_role.backup.arn}",
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
-              "arn:aws:iam::456789012345:role/service-role/BackupRole"
+              "arn:aws:iam::345678901234:role/service-role/DatabaseBackupRole",
+              "arn:aws:iam::456789012345:role/service-role/BackupRole",
+              "arn:aws:iam::456789012345:role/service-role/DatabaseBackupRole"
             ]
           },
           "Action": [

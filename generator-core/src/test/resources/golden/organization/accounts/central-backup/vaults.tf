@@ -63,7 +63,9 @@ resource "aws_backup_vault_policy" "AirGappedVault_eu_west_1" {
           "Principal": {
             "AWS": [
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
-              "arn:aws:iam::456789012345:role/service-role/BackupRole"
+              "arn:aws:iam::345678901234:role/service-role/DatabaseBackupRole",
+              "arn:aws:iam::456789012345:role/service-role/BackupRole",
+              "arn:aws:iam::456789012345:role/service-role/DatabaseBackupRole"
             ]
           },
           "Action": "backup:CopyIntoBackupVault",
@@ -152,7 +154,9 @@ resource "aws_backup_vault_policy" "CentralVault_eu_west_1" {
           "Principal": {
             "AWS": [
               "arn:aws:iam::345678901234:role/service-role/BackupRole",
-              "arn:aws:iam::456789012345:role/service-role/BackupRole"
+              "arn:aws:iam::345678901234:role/service-role/DatabaseBackupRole",
+              "arn:aws:iam::456789012345:role/service-role/BackupRole",
+              "arn:aws:iam::456789012345:role/service-role/DatabaseBackupRole"
             ]
           },
           "Action": "backup:CopyIntoBackupVault",

@@ -100,3 +100,91 @@ resource "aws_iam_role_policy" "central_vault_keys" {
     }
   EOT
 }
+
+# Source: backup_roles.DatabaseBackupRole
+resource "aws_iam_role" "backup_DatabaseBackupRole" {
+  name               = "DatabaseBackupRole"
+  path               = "/service-role/"
+  description        = "Assumed by AWS Backup to back up and restore (backup-catalogue)"
+  assume_role_policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "AllowAwsBackupToAssumeTheRole",
+          "Effect": "Allow",
+          "Principal": {
+            "Service": "backup.amazonaws.com"
+          },
+          "Action": "sts:AssumeRole"
+        }
+      ]
+    }
+  EOT
+}
+
+# Source: backup_roles.DatabaseBackupRole; lets AWS Backup take backups
+resource "aws_iam_role_policy_attachment" "backup_DatabaseBackupRole_backup" {
+  role       = aws_iam_role.backup_DatabaseBackupRole.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"
+}
+
+# Source: backup_roles.DatabaseBackupRole; lets AWS Backup restore
+resource "aws_iam_role_policy_attachment" "backup_DatabaseBackupRole_restores" {
+  role       = aws_iam_role.backup_DatabaseBackupRole.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"
+}
+
+# Source: copy_to of central vaults: the role may use exactly the central vault keys it copies into (matched by alias), as their key policies in turn name this role.
+resource "aws_iam_role_policy" "backup_DatabaseBackupRole_central_vault_keys" {
+  name   = "backup-catalogue-central-vault-keys"
+  role   = aws_iam_role.backup_DatabaseBackupRole.id
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "UseTheCentralVaultKeysForCopies",
+          "Effect": "Allow",
+          "Action": [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            "kms:Encrypt",
+            "kms:GenerateDataKey*",
+            "kms:ReEncrypt*"
+          ],
+          "Resource": [
+            "arn:aws:kms:eu-west-1:210987654321:key/*"
+          ],
+          "Condition": {
+            "ForAnyValue:StringEquals": {
+              "kms:ResourceAliases": [
+                "alias/backup-catalogue/CentralVault"
+              ]
+            }
+          }
+        },
+        {
+          "Sid": "UseTheCentralVaultKeysForCopiesForAwsResources",
+          "Effect": "Allow",
+          "Action": [
+            "kms:CreateGrant"
+          ],
+          "Resource": [
+            "arn:aws:kms:eu-west-1:210987654321:key/*"
+          ],
+          "Condition": {
+            "ForAnyValue:StringEquals": {
+              "kms:ResourceAliases": [
+                "alias/backup-catalogue/CentralVault"
+              ]
+            },
+            "Bool": {
+              "kms:GrantIsForAWSResource": "true"
+            }
+          }
+        }
+      ]
+    }
+  EOT
+}

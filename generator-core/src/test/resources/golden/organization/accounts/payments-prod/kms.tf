@@ -26,6 +26,7 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Principal": {
             "AWS": [
               "${aws_iam_role.backup.arn}",
+              "${aws_iam_role.backup_DatabaseBackupRole.arn}",
               "${aws_iam_role.restore_testing.arn}"
             ]
           },
@@ -44,6 +45,7 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
           "Principal": {
             "AWS": [
               "${aws_iam_role.backup.arn}",
+              "${aws_iam_role.backup_DatabaseBackupRole.arn}",
               "${aws_iam_role.restore_testing.arn}"
             ]
           },

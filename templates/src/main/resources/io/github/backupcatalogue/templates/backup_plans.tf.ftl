@@ -59,7 +59,7 @@ resource "aws_backup_selection" "${s.resourceName}" {
   provider = aws.${bp.providerAlias}
   name = "${s.name}"
   plan_id = aws_backup_plan.${bp.resourceName}.id
-  iam_role_arn = aws_iam_role.${module.role.resourceName}.arn
+  iam_role_arn = aws_iam_role.${s.roleResource}.arn
 <#if s.resources?has_content>
   resources = [<#list s.resources as arn>"${arn}"<#sep>, </#sep></#list>]
 </#if>

@@ -1,8 +1,14 @@
 <#if module.role??>
 <#import "lib.tf.ftl" as lib>
-<#assign r = module.role>
 <@lib.header "the IAM role AWS Backup uses in this account."/>
 
+<@role module.role/>
+<#list module.namedRoles as named>
+
+<@role named/>
+</#list>
+</#if>
+<#macro role r>
 # Source: ${r.source}
 resource "aws_iam_role" "${r.resourceName}" {
   name                 = "${r.name}"
@@ -34,4 +40,4 @@ ${heredoc(ip.policy, 4)}
   EOT
 }
 </#list>
-</#if>
+</#macro>
