@@ -34,7 +34,7 @@ class PolicyExtensionRulesTest {
   @Test
   void aChangeTheParentDoesNotAllowIsAnErrorAtTheLineThatTriesIt() throws Exception {
     String yaml = sampleWith("    child_policies: [override, append]\n", "    child_policies: [append]\n");
-    assertThat(layering(yaml)).containsExactly(F + "90:27: error[BC130]: policy 'workloads-retention' changes"
+    assertThat(layering(yaml)).containsExactly(F + "94:27: error[BC130]: policy 'workloads-retention' changes"
         + " plans.Everything-Daily.rules.daily.lifecycle.delete_after_days with override, which policy 'org-baseline' does"
         + " not allow (its child_policies: [append]); AWS would ignore the change in ledger");
   }
@@ -45,30 +45,30 @@ class PolicyExtensionRulesTest {
         .replace("            daily:\n              lifecycle: {delete_after_days: 365}\n",
             "            daily:\n              lifecycle: {delete_after_days: 365}\n          regions: {remove: [us-west-2]}\n");
     assertThat(layering(yaml)).containsExactly(
-        F + "91:11: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.regions with remove, which"
+        F + "95:11: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.regions with remove, which"
             + " policy 'org-baseline' does not allow (its child_policies: [override]); AWS would ignore the change in ledger");
     String onlyRemove = sampleWith("    child_policies: [override, append]\n", "    child_policies: [remove]\n");
     assertThat(layering(onlyRemove)).containsExactly(
-        F + "90:27: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.rules.daily.lifecycle.delete_after_days"
+        F + "94:27: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.rules.daily.lifecycle.delete_after_days"
             + " with override, which policy 'org-baseline' does not allow (its child_policies: [remove]); AWS would ignore the change in ledger",
-        F + "92:13: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.selections.resources.tables with"
+        F + "96:13: error[BC130]: policy 'workloads-retention' changes plans.Everything-Daily.selections.resources.tables with"
             + " append, which policy 'org-baseline' does not allow (its child_policies: [remove]); AWS would ignore the change in ledger");
   }
 
   @Test
   void whatExtendsNamesMustExist() throws Exception {
     String yaml = sampleWith("      policy: org-baseline\n", "      policy: org-baselin\n");
-    assertThat(layering(yaml)).containsExactly(F + "85:15: error[BC131]: unknown policy 'org-baselin'; did you mean 'org-baseline'?");
+    assertThat(layering(yaml)).containsExactly(F + "89:15: error[BC131]: unknown policy 'org-baselin'; did you mean 'org-baseline'?");
     String rule = sampleWith("            daily:\n              lifecycle: {delete_after_days: 365}\n",
         "            nightly:\n              lifecycle: {delete_after_days: 365}\n");
-    assertThat(layering(rule)).containsExactly(F + "89:13: error[BC131]: unknown rule of plan 'Everything-Daily' 'nightly'");
+    assertThat(layering(rule)).containsExactly(F + "93:13: error[BC131]: unknown rule of plan 'Everything-Daily' 'nightly'");
   }
 
   @Test
   void theExtendedPolicyMustReachEveryAccountFromHigherUp() throws Exception {
     String yaml = sampleWith("    attach_to: {organizational_units: [workloads]}\n    extends:\n",
         "    attach_to: {root: true}\n    extends:\n");
-    assertThat(layering(yaml)).containsExactly(F + "85:15: error[BC132]: policy 'org-baseline' does not reach ledger,"
+    assertThat(layering(yaml)).containsExactly(F + "89:15: error[BC132]: policy 'org-baseline' does not reach ledger,"
         + " management, shop from higher up the tree than policy 'workloads-retention', so there is nothing to change there");
   }
 
@@ -78,17 +78,17 @@ class PolicyExtensionRulesTest {
         "            daily:\n              lifecycle: {delete_after_days: 365}\n          regions: {override: [us-east-1], append: [us-west-2]}\n")
         .replace("    plans: [Ledger-Monthly]\n", "");
     assertThat(layering(yaml)).containsExactly(
-        F + "91:11: error[BC133]: override replaces the whole list, so it cannot go with append or remove",
-        F + "95:3: error[BC134]: policy 'ledger-retention' carries no plans and extends no policy");
+        F + "95:11: error[BC133]: override replaces the whole list, so it cannot go with append or remove",
+        F + "99:3: error[BC134]: policy 'ledger-retention' carries no plans and extends no policy");
   }
 
   @Test
   void addedSelectionsAndChangedLifecyclesAreCheckedAsThePlansOwn() throws Exception {
     String yaml = sampleWith("              lifecycle: {delete_after_days: 365}\n", "              lifecycle: {delete_after_days: 100}\n")
         .replace("              resource_types: [DynamoDB]\n", "              resource_types: [DynamoBD]\n");
-    assertThat(layering(yaml)).containsExactly(F + "90:15: error[BC135]: with the change, recovery points of rule 'daily' are"
+    assertThat(layering(yaml)).containsExactly(F + "94:15: error[BC135]: with the change, recovery points of rule 'daily' are"
         + " deleted after 100 days but move to cold storage after 30; AWS needs 90 days in cold storage");
-    assertThat(Catalogues.headlines(yaml)).contains(F + "93:32: error[BC243]: 'DynamoBD' is not a resource type this catalogue"
+    assertThat(Catalogues.headlines(yaml)).contains(F + "97:32: error[BC243]: 'DynamoBD' is not a resource type this catalogue"
         + " knows; did you mean 'DynamoDB'?");
   }
 }
