@@ -365,31 +365,41 @@ public final class Planner {
 
   /** One framework per region of the account's module with the controls whose scope includes the account. */
   private List<Model.Framework> frameworks(String account, List<String> regions) {
-    List<Model.FrameworkControl> controls = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    c.controls().forEach((name, control) -> {
-      if (!io.github.backupcatalogue.compliance.ControlCoverage.accounts(c, control).contains(account)) {
-        return;
-      }
-      var definition = io.github.backupcatalogue.validate.AuditControls.byName(name).orElseThrow();
-      List<Model.InputParameter> parameters = new ArrayList<>();
-      io.github.backupcatalogue.validate.AuditControls.inputParameters(definition, control)
-          .forEach((k, v) -> parameters.add(new Model.InputParameter(k, v)));
-      var tag = control.scope().tag();
-      controls.add(new Model.FrameworkControl(name, parameters, control.scope().resourceTypes(),
-          tag == null ? null : new SelectionTag(tag.key(), tag.value())));
-      names.add(name);
-    });
     List<Model.Framework> frameworks = new ArrayList<>();
-    if (controls.isEmpty()) {
-      return frameworks;
-    }
     for (String region : regions) {
-      frameworks.add(new Model.Framework(Identifiers.regional("controls", region), FRAMEWORK_NAME, region,
-          regionProvider(region).alias(), "The controls " + catalogueName + " requires of " + account + " (" + names.size()
-              + "), checked by AWS Backup Audit Manager", controls, "controls (" + String.join(", ", names) + ")"));
+      List<Model.FrameworkControl> controls = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      c.controls().forEach((name, control) -> {
+        if (!io.github.backupcatalogue.compliance.ControlCoverage.accounts(c, control).contains(account)
+            || !meaningfulIn(name, control, region)) {
+          return;
+        }
+        var definition = io.github.backupcatalogue.validate.AuditControls.byName(name).orElseThrow();
+        List<Model.InputParameter> parameters = new ArrayList<>();
+        io.github.backupcatalogue.validate.AuditControls.inputParameters(definition, control)
+            .forEach((k, v) -> parameters.add(new Model.InputParameter(k, v)));
+        var tag = control.scope().tag();
+        controls.add(new Model.FrameworkControl(name, parameters, control.scope().resourceTypes(),
+            tag == null ? null : new SelectionTag(tag.key(), tag.value())));
+        names.add(name);
+      });
+      if (!controls.isEmpty()) {
+        frameworks.add(new Model.Framework(Identifiers.regional("controls", region), FRAMEWORK_NAME, region,
+            regionProvider(region).alias(), "The controls " + catalogueName + " requires of " + account + " (" + names.size()
+                + "), checked by AWS Backup Audit Manager", controls, "controls (" + String.join(", ", names) + ")"));
+      }
     }
     return frameworks;
+  }
+
+  /**
+   * False for a cross-Region control whose only listed Region is the framework's own: a resource
+   * there can never have a copy in another Region of the list, so AWS would find it non-compliant
+   * for ever and drown the real findings of the control compliance report.
+   */
+  private static boolean meaningfulIn(String name, io.github.backupcatalogue.catalogue.Control control, String region) {
+    return !name.equals("BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION") || control.crossRegionList().isEmpty()
+        || control.crossRegionList().stream().anyMatch(r -> !r.equals(region));
   }
 
   /**

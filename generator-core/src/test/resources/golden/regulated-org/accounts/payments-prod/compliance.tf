@@ -4,11 +4,11 @@
 # before generating this file; AWS Backup Audit Manager checks them all again, continuously, once
 # applied (it needs AWS Config recording in each region: see the README).
 
-# Source: controls (BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN, BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK, BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED, BACKUP_RECOVERY_POINT_ENCRYPTED, BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK, BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION, BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT, BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK, BACKUP_LAST_RECOVERY_POINT_CREATED, RESTORE_TIME_FOR_RESOURCES_MEET_TARGET) in eu-central-1
+# Source: controls (BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN, BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK, BACKUP_RECOVERY_POINT_MANUAL_DELETION_DISABLED, BACKUP_RECOVERY_POINT_ENCRYPTED, BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK, BACKUP_RESOURCES_PROTECTED_BY_CROSS_ACCOUNT, BACKUP_RESOURCES_PROTECTED_BY_BACKUP_VAULT_LOCK, BACKUP_LAST_RECOVERY_POINT_CREATED, RESTORE_TIME_FOR_RESOURCES_MEET_TARGET) in eu-central-1
 resource "aws_backup_framework" "controls_eu_central_1" {
   provider    = aws.eu_central_1
   name        = "backup_catalogue_controls"
-  description = "The controls backup-catalogue.yaml requires of payments-prod (10), checked by AWS Backup Audit Manager"
+  description = "The controls backup-catalogue.yaml requires of payments-prod (9), checked by AWS Backup Audit Manager"
 
   control {
     name = "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN"
@@ -51,15 +51,6 @@ resource "aws_backup_framework" "controls_eu_central_1" {
     input_parameter {
       name  = "requiredRetentionDays"
       value = "35"
-    }
-  }
-
-  control {
-    name = "BACKUP_RESOURCES_PROTECTED_BY_CROSS_REGION"
-
-    input_parameter {
-      name  = "crossRegionList"
-      value = "eu-central-1"
     }
   }
 
