@@ -52,8 +52,8 @@ describe("compliance report in a headless browser", () => {
     assert.match(text, /every day at 02:00 UTC; cold storage after 30 days, kept 400 days/);
     assert.match(text, /CentralVault in central-backup \(333333333333\); compliance lock \(retention 35-3650 days, immutable after 3 days\)/);
     assert.match(text, /3-2-1-1 met by 2 of 4; restore-tested: 3 of 4\./);
-    assert.match(text, /0 untested restore-tested by restore_testing\.WeeklyRestoreTest, line 126/);
-    assert.match(text, /plans\.Production_Daily, line 55/);
+    assert.match(text, /0 untested restore-tested by restore_testing\.WeeklyRestoreTest, line 130/);
+    assert.match(text, /plans\.Production_Daily, line 59/);
   });
 
   test("is self-contained: no scripts, links, images or URLs, and the browser requests nothing", () => {
