@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -49,7 +50,7 @@ public final class AccountProtection {
       }
       return plans;
     }
-    EffectiveAccountPolicy effective = EffectivePolicies.of(catalogue, account);
+    EffectiveAccountPolicy effective = effectivePolicies(catalogue).get(account);
     if (effective == null) {
       return plans;
     }
@@ -66,6 +67,21 @@ public final class AccountProtection {
       }
     });
     return plans;
+  }
+
+  /** The last catalogue's effective policies: controls, the report and the planner ask for every account, often. */
+  private record Memo(Catalogue catalogue, SortedMap<String, EffectiveAccountPolicy> policies) {}
+
+  private static volatile Memo memo;
+
+  /** Every account's effective policy, computed once per catalogue (compared by identity: records compare deeply). */
+  private static SortedMap<String, EffectiveAccountPolicy> effectivePolicies(Catalogue catalogue) {
+    Memo last = memo;
+    if (last == null || last.catalogue() != catalogue) {
+      last = new Memo(catalogue, EffectivePolicies.of(catalogue));
+      memo = last;
+    }
+    return last.policies();
   }
 
   private static boolean extendsPlan(io.github.backupcatalogue.catalogue.Policy policy, String plan) {

@@ -50,18 +50,6 @@ public final class EffectivePolicies {
     return result;
   }
 
-  /**
-   * What one account receives, computed for that account alone (the same answer as
-   * {@code of(c).get(accountName)}); null when the catalogue has no such account.
-   */
-  public static EffectiveAccountPolicy of(Catalogue c, String accountName) {
-    if (c.singleAccount()) {
-      return of(c).get(accountName);
-    }
-    Account account = c.organization().accounts().get(accountName);
-    return account == null ? null : forAccount(c, accountName, account);
-  }
-
   /** The catalogue policies that reach the account, level by level: root, each OU top down, the account. */
   public static List<List<String>> policyLevels(Catalogue c, String accountName) {
     Organization org = c.organization();
