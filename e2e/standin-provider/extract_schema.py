@@ -67,6 +67,8 @@ RESOURCE_TYPES = [
     "aws_ram_principal_association",
     "aws_cloudwatch_event_rule",
     "aws_cloudwatch_event_target",
+    "aws_cloudwatch_event_bus",
+    "aws_cloudwatch_event_bus_policy",
     "aws_backup_framework",
     "aws_backup_report_plan",
 ]

@@ -56,7 +56,7 @@ public record Catalogue(
     vaults = Immutables.map(vaults);
     plans = Immutables.map(plans);
     policies = Immutables.map(policies);
-    notifications = Immutables.orDefault(notifications, new Notifications(null));
+    notifications = Immutables.orDefault(notifications, new Notifications(null, null));
     restoreTesting = Immutables.map(restoreTesting);
     acknowledge = Immutables.list(acknowledge);
     controls = Immutables.map(controls);

@@ -117,6 +117,14 @@ public final class AccessMatrix {
   }
 
   private void build(Module m) {
+    if (m.role() == null) {
+      for (Model.Topic t : m.topics()) {
+        topic(m, t);
+      }
+    }
+    if (m.jobEvents() != null) {
+      jobEvents(m);
+    }
     if (m.role() != null) {
       deployers.put(m.path(), m.providers().assumeRoleArn() != null ? m.providers().assumeRoleArn()
           : "arn:aws:iam::" + m.accountId() + ":role/Deployer");
@@ -318,28 +326,96 @@ public final class AccessMatrix {
     String where = "topic " + t.name() + " in " + t.region();
     String base = m.path() + "/topic/" + t.resourceName() + "/";
     String backup = Planner.BACKUP_PRINCIPAL;
-    ask(m.accountName(), base + "backup-Publish", "AWS Backup, acting for this account, may publish vault events to " + where,
-        backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
-    ask(m.accountName(), base + "backup-Publish-for-another-account", "AWS Backup acting for another account may not publish "
-        + "to " + where, backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
-        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
-    ask(m.accountName(), base + "other-service-Publish", "another AWS service (EventBridge) may not publish to " + where,
-        "events.amazonaws.com", List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
-        Map.of("aws:SourceAccount", m.accountId()), "Denied");
-    ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
-        + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
-        "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
     Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
     String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
         + "-0000";
-    ask(m.accountName(), base + "backup-key-GenerateDataKey", "AWS Backup, acting for this account, may encrypt messages of "
-        + where + " with its key", backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
-        Map.of("aws:SourceAccount", m.accountId()), "Allowed");
-    ask(m.accountName(), base + "backup-key-for-another-account", "AWS Backup acting for another account may not use the key "
-        + "of " + where, backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
-        Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    if (!t.vaults().isEmpty()) {
+      ask(m.accountName(), base + "backup-Publish", "AWS Backup, acting for this account, may publish vault events to " + where,
+          backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+      ask(m.accountName(), base + "backup-Publish-for-another-account", "AWS Backup acting for another account may not publish "
+          + "to " + where, backup, List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+          Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    }
+    if (t.eventRules().isEmpty()) {
+      ask(m.accountName(), base + "other-service-Publish", "another AWS service (EventBridge) may not publish to " + where,
+          "events.amazonaws.com", List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+          Map.of("aws:SourceAccount", m.accountId()), "Denied");
+    } else {
+      for (String rule : t.eventRules()) {
+        ask(m.accountName(), base + "events-Publish-" + rule.substring(rule.lastIndexOf('/') + 1), "EventBridge may publish "
+            + "to " + where + " for the job event rule " + rule, "events.amazonaws.com", List.of(), "SNS:Publish", topicArn,
+            m.accountId(), policy, Map.of("aws:SourceAccount", m.accountId(), "aws:SourceArn", rule), "Allowed");
+      }
+      String other = "arn:aws:events:" + t.region() + ":" + m.accountId() + ":rule/some-other-rule";
+      ask(m.accountName(), base + "events-Publish-other-rule", "EventBridge may not publish to " + where + " for another rule "
+          + "of the account", "events.amazonaws.com", List.of(), "SNS:Publish", topicArn, m.accountId(), policy,
+          Map.of("aws:SourceAccount", m.accountId(), "aws:SourceArn", other), "Denied");
+      ask(m.accountName(), base + "events-key-GenerateDataKey", "EventBridge, acting for this account, may encrypt messages of "
+          + where + " with its key", "events.amazonaws.com", List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+          Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+      ask(m.accountName(), base + "events-key-for-another-account", "EventBridge acting for another account may not use the key "
+          + "of " + where, "events.amazonaws.com", List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+          Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    }
+    ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
+        + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+        "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    if (!t.vaults().isEmpty()) {
+      ask(m.accountName(), base + "backup-key-GenerateDataKey", "AWS Backup, acting for this account, may encrypt messages of "
+          + where + " with its key", backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+          Map.of("aws:SourceAccount", m.accountId()), "Allowed");
+      ask(m.accountName(), base + "backup-key-for-another-account", "AWS Backup acting for another account may not use the key "
+          + "of " + where, backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
+          Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
+    }
     ask(m.accountName(), base + "root-manages-key", "the account itself may still manage the key of " + where
         + " (no lock-out)", rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn, m.accountId(), key, Map.of(), "Allowed");
+  }
+
+  /**
+   * organization_events: each forwarding role may put events on its Region's receiving bus and on
+   * nothing else; each receiving bus accepts exactly the catalogue's forwarding roles.
+   */
+  private void jobEvents(Module m) {
+    var e = m.jobEvents();
+    Module receiver = output.modules().stream().filter(x -> x.jobEvents() != null && !x.jobEvents().buses().isEmpty())
+        .findFirst().orElse(null);
+    if (e.forwardingRole() != null && receiver != null) {
+      String role = arnOf(m, e.forwardingRole());
+      for (Model.EventRule f : e.forwards()) {
+        Model.EventBus bus = receiver.jobEvents().buses().stream().filter(b -> b.region().equals(f.region())).findFirst()
+            .orElseThrow();
+        Map<String, String> busPolicy = policy(receiver.path(), "aws_cloudwatch_event_bus_policy." + bus.resourceName(), "policy");
+        String base = m.path() + "/job-events/" + f.resourceName() + "/";
+        ask(m.accountName(), base + "forwarding-role-PutEvents", "the forwarding role may put job events on the event bus of "
+            + receiver.accountName() + " in " + f.region(), role, identityOf(m, e.forwardingRole()), "events:PutEvents",
+            f.targetArn(), receiver.accountId(), busPolicy, Map.of(), "Allowed");
+        String defaultBus = "arn:aws:events:" + f.region() + ":" + receiver.accountId() + ":event-bus/default";
+        ask(m.accountName(), base + "forwarding-role-PutEvents-default-bus", "the forwarding role may not put events on "
+            + receiver.accountName() + "'s default event bus in " + f.region(), role, identityOf(m, e.forwardingRole()),
+            "events:PutEvents", defaultBus, receiver.accountId(), null, Map.of(), "Denied");
+      }
+    }
+    for (Model.EventBus b : e.buses()) {
+      Map<String, String> busPolicy = policy(m.path(), "aws_cloudwatch_event_bus_policy." + b.resourceName(), "policy");
+      String base = m.path() + "/job-events/" + b.resourceName() + "/";
+      String where = "the event bus " + b.name() + " in " + b.region();
+      b.senders().forEach((name, id) -> {
+        Module sender = output.modules().stream().filter(x -> x.accountName().equals(name) && x.jobEvents() != null
+            && x.jobEvents().forwardingRole() != null).findFirst().orElseThrow();
+        ask(m.accountName(), base + name + "-forwarding-role-PutEvents", "the forwarding role of " + name + " may put events on "
+            + where, arnOf(sender, sender.jobEvents().forwardingRole()), identityOf(sender, sender.jobEvents().forwardingRole()),
+            "events:PutEvents", b.arn(), m.accountId(), busPolicy, Map.of(), "Allowed");
+      });
+      String first = b.senders().keySet().iterator().next();
+      ask(m.accountName(), base + first + "-administrator-PutEvents", "an administrator of " + first + " (not its forwarding "
+          + "role) may not put events on " + where, "arn:aws:iam::" + b.senders().get(first) + ":role/Administrator",
+          managed(ADMINISTRATOR), "events:PutEvents", b.arn(), m.accountId(), busPolicy, Map.of(), "Denied");
+      ask(m.accountName(), base + "outside-account-PutEvents", "a role of an account outside the catalogue may not put events "
+          + "on " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role" + "/service-role/" + Planner.FORWARDING_ROLE,
+          managed(ADMINISTRATOR), "events:PutEvents", b.arn(), m.accountId(), busPolicy,
+          Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    }
   }
 
   /** The restore testing role: AWS Backup assumes it, it restores and reads the tested vaults' keys, and nothing else. */

@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  *   <li>a module that manages organization policies or the baseline StackSet from a delegated
  *       administrator needs the registration and the Organizations resource policy of the management
  *       module; backup policies that copy into another account need the cross-account backup
- *       setting it turns on.
+ *       setting it turns on;
+ *   <li>a module forwarding AWS Backup job events (notifications.organization_events) needs the
+ *       receiving account's event bus and its policy: EventBridge checks the bus policy when the
+ *       rule's target is put (PutTargets), so the receiving module goes first. The bus policy names
+ *       the forwarding roles in a condition, not as principals, so it needs nothing of theirs.
  * </ul>
  *
  * Nothing else orders modules: a member account's module names nothing another module creates
@@ -179,6 +183,13 @@ final class ApplyDependencies {
         add.accept(new Dependency(management.path(), "its backup policies copy into another account, which needs AWS "
             + "Backup's cross-account backup setting that the management module turns on"));
       }
+    }
+    if (module.jobEvents() != null && !module.jobEvents().forwards().isEmpty()) {
+      modules.stream().filter(m -> m.jobEvents() != null && !m.jobEvents().buses().isEmpty()).findFirst()
+          .ifPresent(receiver -> add.accept(new Dependency(receiver.path(), "its rules forward AWS Backup job events to the "
+              + "event bus " + Planner.EVENT_BUS + " of " + receiver.accountName() + " ("
+              + String.join(", ", module.jobEvents().forwards().stream().map(Model.EventRule::region).toList())
+              + "; notifications.organization_events), whose policy EventBridge checks when the targets are put")));
     }
     List<Dependency> result = new ArrayList<>();
     found.forEach((path, reason) -> result.add(new Dependency(path, reason)));

@@ -29,6 +29,7 @@ final class IamDocuments {
   /** What a service publishing to an encrypted SNS topic needs of its key (Amazon SNS Developer Guide). */
   static final List<String> TOPIC_KEY_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
   static final String BACKUP_SERVICE = "backup.amazonaws.com";
+  static final String EVENTS_SERVICE = "events.amazonaws.com";
   static final List<String> KEY_GRANT_ACTIONS = List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
 
   /** Deleting or shortening recovery points: only the break-glass role. */
@@ -259,13 +260,34 @@ final class IamDocuments {
    * needs kms:GenerateDataKey* and kms:Decrypt).
    */
   static Document topicKeyPolicy(String accountId) {
-    ObjectNode admin = ownerAdministersTheKey(accountId);
-    ObjectNode backup = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
-    backup.set("Principal", servicePrincipal(BACKUP_SERVICE));
-    backup.set("Action", Json.array(TOPIC_KEY_ACTIONS));
-    backup.put("Resource", "*");
-    backup.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-    return document(Map.of(), admin, backup);
+    return topicKeyPolicy(accountId, true, false);
+  }
+
+  /**
+   * A topic key's policy naming the services that publish to the topic: AWS Backup (vault events)
+   * and EventBridge (organization_events rules), each acting for this account only ("Configuring
+   * AWS KMS permissions", Amazon SNS Developer Guide: events.amazonaws.com publishing to an
+   * encrypted topic needs kms:GenerateDataKey* and kms:Decrypt).
+   */
+  static Document topicKeyPolicy(String accountId, boolean backup, boolean events) {
+    List<ObjectNode> statements = new ArrayList<>(List.of(ownerAdministersTheKey(accountId)));
+    if (backup) {
+      ObjectNode statement = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
+      statement.set("Principal", servicePrincipal(BACKUP_SERVICE));
+      statement.set("Action", Json.array(TOPIC_KEY_ACTIONS));
+      statement.put("Resource", "*");
+      statement.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+      statements.add(statement);
+    }
+    if (events) {
+      ObjectNode statement = statement("AllowEventBridgeToPublishToTheEncryptedTopic", "Allow");
+      statement.set("Principal", servicePrincipal(EVENTS_SERVICE));
+      statement.set("Action", Json.array(TOPIC_KEY_ACTIONS));
+      statement.put("Resource", "*");
+      statement.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+      statements.add(statement);
+    }
+    return document(Map.of(), statements.toArray(ObjectNode[]::new));
   }
 
   /**
@@ -278,12 +300,70 @@ final class IamDocuments {
    *     and name), and the access matrix simulates the policy as AWS receives it
    */
   static Document topicPolicy(String accountId, String topicArn) {
-    ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
-    publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
-    publish.put("Action", "SNS:Publish");
-    publish.put("Resource", topicArn);
-    publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-    return document(Map.of(), publish);
+    return topicPolicy(accountId, topicArn, true, List.of());
+  }
+
+  /**
+   * A topic's policy for its publishers: AWS Backup acting for this account (vault events), and
+   * EventBridge for exactly the listed rules (aws:SourceArn; "Amazon SNS permissions", Using
+   * resource-based policies for Amazon EventBridge).
+   */
+  static Document topicPolicy(String accountId, String topicArn, boolean backup, List<String> eventRuleArns) {
+    List<ObjectNode> statements = new ArrayList<>();
+    if (backup) {
+      ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
+      publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
+      publish.put("Action", "SNS:Publish");
+      publish.put("Resource", topicArn);
+      publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+      statements.add(publish);
+    }
+    if (!eventRuleArns.isEmpty()) {
+      ObjectNode publish = statement("AllowTheJobEventRulesToPublish", "Allow");
+      publish.set("Principal", servicePrincipal(EVENTS_SERVICE));
+      publish.put("Action", "SNS:Publish");
+      publish.put("Resource", topicArn);
+      publish.set("Condition", condition("ArnEquals", "aws:SourceArn", Json.array(eventRuleArns)));
+      statements.add(publish);
+    }
+    return document(Map.of(), statements.toArray(ObjectNode[]::new));
+  }
+
+  /**
+   * The trust policy of the role EventBridge assumes to forward job events: EventBridge, acting for
+   * rules of this account only (aws:SourceAccount).
+   */
+  static Document eventForwardingTrustPolicy(String accountId) {
+    ObjectNode statement = statement("AllowEventBridgeOfThisAccountToAssumeTheRole", "Allow");
+    statement.set("Principal", servicePrincipal(EVENTS_SERVICE));
+    statement.put("Action", "sts:AssumeRole");
+    statement.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
+    return document(Map.of(), statement);
+  }
+
+  /** The forwarding role's permissions: events:PutEvents on exactly the receiving buses. */
+  static String putEventsPolicy(List<String> busArns) {
+    ObjectNode statement = statement("PutJobEventsOnTheReceivingBuses", "Allow");
+    statement.put("Action", "events:PutEvents");
+    statement.set("Resource", busArns.size() == 1 ? JsonNodeFactory.instance.textNode(busArns.get(0)) : Json.array(busArns));
+    return Json.pretty(documentNode(statement));
+  }
+
+  /**
+   * A receiving bus's policy: the catalogue's accounts may put events, and only through their
+   * forwarding roles (aws:PrincipalArn). The roles are named in the condition, not as principals,
+   * so the policy can be set before they exist ("Permissions for event buses in Amazon EventBridge").
+   *
+   * @param senders account id -> its forwarding role's ARN
+   */
+  static Document eventBusPolicy(String busArn, Map<String, String> senders) {
+    ObjectNode statement = statement("AllowTheCatalogueAccountsToForwardJobEvents", "Allow");
+    statement.set("Principal", awsPrincipal(senders.keySet().stream().sorted().map(IamDocuments::rootOf).toList()));
+    statement.put("Action", "events:PutEvents");
+    statement.put("Resource", busArn);
+    statement.set("Condition", condition("ArnEquals", "aws:PrincipalArn",
+        Json.array(senders.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList())));
+    return document(Map.of(), statement);
   }
 
   /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */

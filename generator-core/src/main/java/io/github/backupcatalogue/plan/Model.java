@@ -125,7 +125,8 @@ public final class Model {
       List<Coverage> coverage,
       StackSet stackSet,
       List<Framework> frameworks,
-      List<ReportPlan> reportPlans) {
+      List<ReportPlan> reportPlans,
+      JobEvents jobEvents) {
     public Module {
       frameworks = List.copyOf(frameworks);
       reportPlans = List.copyOf(reportPlans);
@@ -147,7 +148,7 @@ public final class Model {
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
           dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
-          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans);
+          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans, jobEvents);
     }
 
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
@@ -386,13 +387,64 @@ public final class Model {
    * (whose policy lets AWS Backup publish to the encrypted topic), its topic policy and subscriptions.
    *
    * @param vaults the vaults publishing to it, for the comments
+   * @param eventRules the ARNs of the EventBridge rules publishing job events to it (organization_events)
    */
   public record Topic(
       String resourceName, String name, String region, String providerAlias, String keyAlias, Document keyPolicy,
-      Document policy, List<TopicSubscription> subscriptions, Map<String, String> tags, List<String> vaults, String source) {
+      Document policy, List<TopicSubscription> subscriptions, Map<String, String> tags, List<String> vaults,
+      List<String> eventRules, String source) {
     public Topic {
       subscriptions = List.copyOf(subscriptions);
       vaults = List.copyOf(vaults);
+      eventRules = List.copyOf(eventRules);
+    }
+  }
+
+  /**
+   * AWS Backup's job events of one module (notifications.organization_events): in a forwarding
+   * account, the role EventBridge assumes and the rules forwarding the matching events from the
+   * default event bus to the receiving account's bus in the same Region; in the receiving account,
+   * the buses collecting them, each with its policy and a rule publishing to the topic, and the
+   * rules publishing the account's own job events straight to it.
+   *
+   * @param receiver the receiving account's name
+   * @param forwardingRole the role of the forwarding rules' targets, or null in the receiving account
+   * @param forwards the forwarding rules, one per Region
+   * @param buses the receiving buses, one per Region where another account forwards
+   * @param ownJobs the rules publishing the receiving account's own job events from its default bus
+   */
+  public record JobEvents(String receiver, Role forwardingRole, List<EventRule> forwards, List<EventBus> buses,
+      List<EventRule> ownJobs, String source) {
+    public JobEvents {
+      forwards = List.copyOf(forwards);
+      buses = List.copyOf(buses);
+      ownJobs = List.copyOf(ownJobs);
+    }
+  }
+
+  /**
+   * An EventBridge rule and its one target.
+   *
+   * @param pattern the event pattern (JSON)
+   * @param targetArn the target written literally (another account's bus), or null when
+   *     {@code targetResource} names it
+   * @param targetResource the Terraform address of the target in this module, or null
+   */
+  public record EventRule(
+      String resourceName, String name, String region, String providerAlias, String description, Document pattern,
+      String targetId, String targetArn, String targetResource) {}
+
+  /**
+   * A receiving event bus in one Region: its policy lets exactly the forwarding roles of the
+   * catalogue's accounts put events; its rule publishes them to {@code alerts.targetResource}.
+   *
+   * @param senders account name -> id of the accounts forwarding to it
+   */
+  public record EventBus(
+      String resourceName, String name, String region, String providerAlias, String arn, Document policy,
+      Map<String, String> senders, EventRule alerts) {
+    public EventBus {
+      senders = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(senders));
     }
   }
 

@@ -54,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -82,11 +83,25 @@ public final class Planner {
   private final Catalogue c;
   private final Scope scope;
   private final String catalogueName;
+  /** The account receiving organization_events, or null. */
+  private final String eventsReceiver;
 
   private Planner(Catalogue catalogue, String catalogueName) {
     this.c = catalogue;
     this.scope = Scope.of(catalogue);
     this.catalogueName = catalogueName;
+    this.eventsReceiver = eventsReceiver(catalogue);
+  }
+
+  /** The account receiving notifications.organization_events, or null when there are none. */
+  public static String eventsReceiver(Catalogue c) {
+    var events = c.notifications().organizationEvents();
+    if (events == null || c.organization() == null) {
+      return null;
+    }
+    var org = c.organization();
+    return events.account() != null ? events.account()
+        : org.delegatedAdministrators().isEmpty() ? org.managementAccount() : org.delegatedAdministrators().get(0);
   }
 
   /** Plans the output of a catalogue that passed validation. */
@@ -110,6 +125,9 @@ public final class Planner {
     }
     if (central != null && (scope.plansByAccount().containsKey(central) || !scope.centralSources().isEmpty())) {
       modules.add(accountModule(modules.size() + 1, central));
+    }
+    if (eventsReceiver != null && !moduleAccounts().contains(eventsReceiver)) {
+      modules.add(accountModule(modules.size() + 1, eventsReceiver));
     }
     if (!c.policies().isEmpty()) {
       modules.add(policiesModule(modules.size() + 1));
@@ -176,7 +194,7 @@ public final class Planner {
             + "organization's prerequisites.",
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
         List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
-        List.of());
+        List.of(), null);
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -238,13 +256,180 @@ public final class Planner {
             + "name exactly the source accounts' backup roles, and its own backup role."
         : "Member account in scope of backup plans: the backup role and the vaults the plans target, each with "
             + "its customer-managed KMS key, lock and access policy, and AWS Backup's Region settings.";
+    boolean receiverOnly = !moduleAccounts().contains(account);
+    if (receiverOnly) {
+      purpose = "The account receiving every account's AWS Backup job events (notifications.organization_events): an "
+          + "event bus per Region, whose policy lets exactly the catalogue's forwarding roles put events, and a rule "
+          + "publishing them to the topic.";
+    }
     List<RegionSettings> settings = regionSettings(account);
     List<KeyGrant> grants = keyGrants(account);
-    List<String> regions = usedRegions(keys, vaults, List.of(), settings, grants);
+    Model.JobEvents jobEvents = jobEvents(account);
+    List<Topic> topics = topics(account, vaults);
+    SortedSet<String> used = new TreeSet<>(usedRegions(keys, vaults, List.of(), settings, grants));
+    if (jobEvents != null) {
+      jobEvents.forwards().forEach(r -> used.add(r.region()));
+      jobEvents.buses().forEach(b -> used.add(b.region()));
+      jobEvents.ownJobs().forEach(r -> used.add(r.region()));
+    }
+    topics.forEach(t -> used.add(t.region()));
+    List<String> regions = List.copyOf(used);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
-        providers(account, home, regions), null, List.of(), role(account), namedRoles(account), keys,
-        vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
-        null, List.of(), null, frameworks(account, regions), List.of());
+        providers(account, home, regions), null, List.of(), receiverOnly ? null : role(account),
+        receiverOnly ? List.of() : namedRoles(account), keys,
+        vaults, topics, restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
+        null, List.of(), null, frameworks(account, regions), List.of(), jobEvents);
+  }
+
+  // ------------------------------------------------------------------ organization_events
+
+  /** The forwarding rules' name (on each account's default event bus). */
+  static final String FORWARD_RULE = "backup-catalogue-forward-job-events";
+  /** The receiving event bus's name, in every Region it receives in. */
+  static final String EVENT_BUS = "backup-catalogue-job-events";
+  /** The rule on the receiving bus, and the receiving account's own rule on its default bus. */
+  static final String ALERT_RULE = "backup-catalogue-job-alerts";
+  static final String OWN_ALERT_RULE = "backup-catalogue-own-job-alerts";
+  /** The role EventBridge assumes to forward (path and permissions boundary: the backup role's). */
+  static final String FORWARDING_ROLE = "BackupCatalogueJobEventForwarding";
+
+  /** The accounts that get an account module for their plans or central vaults. */
+  private SortedSet<String> moduleAccounts() {
+    SortedSet<String> accounts = new TreeSet<>(scope.plansByAccount().keySet());
+    String central = c.organization() == null ? null : c.organization().centralBackupAccount();
+    if (central != null && (scope.plansByAccount().containsKey(central) || !scope.centralSources().isEmpty())) {
+      accounts.add(central);
+    }
+    return accounts;
+  }
+
+  /**
+   * The Regions where an account's jobs run and so emit their events: its plans' Regions (backup
+   * jobs, and the copy jobs they start, run in the source Region) and its vaults' Regions (restores,
+   * and copies made from them, such as a central vault's copies back).
+   */
+  private SortedSet<String> jobRegions(String account) {
+    SortedSet<String> regions = new TreeSet<>(scope.backupRegions().getOrDefault(account, new TreeSet<>()));
+    scope.memberVaults().getOrDefault(account, new TreeMap<>()).values().forEach(regions::addAll);
+    if (account.equals(c.organization().centralBackupAccount())) {
+      scope.centralSources().values().forEach(byRegion -> regions.addAll(byRegion.keySet()));
+    }
+    return regions;
+  }
+
+  private String forwardingRoleArn(String account) {
+    return "arn:aws:iam::" + accountId(account) + ":role" + c.backupRole().path() + FORWARDING_ROLE;
+  }
+
+  private String busArn(String region) {
+    return "arn:aws:events:" + region + ":" + accountId(eventsReceiver) + ":event-bus/" + EVENT_BUS;
+  }
+
+  /** Region -> the accounts forwarding job events there (every module account but the receiver). */
+  private SortedMap<String, SortedMap<String, String>> senders() {
+    SortedMap<String, SortedMap<String, String>> senders = new TreeMap<>();
+    for (String account : moduleAccounts()) {
+      if (!account.equals(eventsReceiver)) {
+        jobRegions(account).forEach(r -> senders.computeIfAbsent(r, k -> new TreeMap<>()).put(account, accountId(account)));
+      }
+    }
+    return senders;
+  }
+
+  /** The Regions where the receiving account gets its topic: where others forward to it, and where its own jobs run. */
+  private SortedSet<String> receivingRegions() {
+    SortedSet<String> regions = new TreeSet<>(senders().keySet());
+    if (moduleAccounts().contains(eventsReceiver)) {
+      regions.addAll(jobRegions(eventsReceiver));
+    }
+    return regions;
+  }
+
+  /** The event pattern of the catalogue's job types and states: one branch per job type that has a listed state. */
+  private Document jobEventPattern() {
+    var events = c.notifications().organizationEvents();
+    List<com.fasterxml.jackson.databind.node.ObjectNode> branches = new ArrayList<>();
+    for (String name : events.jobTypes()) {
+      var type = io.github.backupcatalogue.validate.BackupJobEvents.TYPES.get(name);
+      List<String> states = io.github.backupcatalogue.validate.BackupJobEvents.statesOf(type, events.states());
+      if (states.isEmpty()) {
+        continue;
+      }
+      var branch = Json.object();
+      branch.set("detail-type", Json.array(List.of(type.detailType())));
+      branch.putObject("detail").set(type.stateField(), Json.array(states));
+      branches.add(branch);
+    }
+    var pattern = Json.object();
+    pattern.set("source", Json.array(List.of("aws.backup")));
+    if (branches.size() == 1) {
+      pattern.setAll(branches.get(0));
+    } else {
+      pattern.putArray("$or").addAll(branches);
+    }
+    String text = Json.pretty(pattern);
+    return new Document(text, List.of(), Json.minified(pattern).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+  }
+
+  /** An account's part of organization_events: forwarding rules, or the receiving buses; null when it has none. */
+  private Model.JobEvents jobEvents(String account) {
+    if (eventsReceiver == null) {
+      return null;
+    }
+    String source = "notifications.organization_events";
+    Document pattern = jobEventPattern();
+    if (!account.equals(eventsReceiver)) {
+      List<Model.EventRule> forwards = new ArrayList<>();
+      for (String region : jobRegions(account)) {
+        forwards.add(new Model.EventRule(Identifiers.regional("forward_job_events", region), FORWARD_RULE, region,
+            regionProvider(region).alias(), "Forwards AWS Backup job events to " + eventsReceiver + " (backup-catalogue)", pattern,
+            EVENT_BUS, busArn(region), null));
+      }
+      if (forwards.isEmpty()) {
+        return null;
+      }
+      var r = c.backupRole();
+      Role role = new Role("job_event_forwarding", FORWARDING_ROLE, r.path(), r.permissionsBoundary(),
+          IamDocuments.eventForwardingTrustPolicy(accountId(account)), List.of(),
+          List.of(new InlinePolicy("job_event_forwarding", "backup-catalogue-put-job-events",
+              source + ": the role may put events on exactly the receiving buses of " + eventsReceiver,
+              IamDocuments.putEventsPolicy(forwards.stream().map(Model.EventRule::targetArn).toList()))),
+          source);
+      return new Model.JobEvents(eventsReceiver, role, forwards, List.of(), List.of(), source);
+    }
+    String topic = c.notifications().organizationEvents().topic();
+    List<Model.EventBus> buses = new ArrayList<>();
+    senders().forEach((region, accounts) -> {
+      Map<String, String> roles = new TreeMap<>();
+      accounts.forEach((name, id) -> roles.put(id, forwardingRoleArn(name)));
+      buses.add(new Model.EventBus(Identifiers.regional("job_events", region), EVENT_BUS, region, regionProvider(region).alias(),
+          busArn(region), IamDocuments.eventBusPolicy(busArn(region), roles), accounts,
+          new Model.EventRule(Identifiers.regional("job_alerts", region), ALERT_RULE, region, regionProvider(region).alias(),
+              "Publishes the job events other accounts forward to topic " + topic + " (backup-catalogue)", pattern,
+              "backup-catalogue-topic", null, "aws_sns_topic." + Identifiers.regional(topic, region))));
+    });
+    List<Model.EventRule> own = new ArrayList<>();
+    if (moduleAccounts().contains(account)) {
+      for (String region : jobRegions(account)) {
+        own.add(new Model.EventRule(Identifiers.regional("own_job_alerts", region), OWN_ALERT_RULE, region,
+            regionProvider(region).alias(), "Publishes this account's own job events to topic " + topic + " (backup-catalogue)",
+            pattern, "backup-catalogue-topic", null, "aws_sns_topic." + Identifiers.regional(topic, region)));
+      }
+    }
+    return new Model.JobEvents(eventsReceiver, null, List.of(), buses, own, source);
+  }
+
+  /** The ARNs of the receiving account's rules publishing to its topic in a Region. */
+  private List<String> alertRuleArns(String region) {
+    String prefix = "arn:aws:events:" + region + ":" + accountId(eventsReceiver) + ":rule/";
+    List<String> arns = new ArrayList<>();
+    if (senders().containsKey(region)) {
+      arns.add(prefix + EVENT_BUS + "/" + ALERT_RULE);
+    }
+    if (moduleAccounts().contains(eventsReceiver) && jobRegions(eventsReceiver).contains(region)) {
+      arns.add(prefix + OWN_ALERT_RULE);
+    }
+    return arns;
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -320,7 +505,7 @@ public final class Planner {
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
         restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
-        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()));
+        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()), null);
   }
 
   private Module policiesModule(int order) {
@@ -355,7 +540,7 @@ public final class Planner {
             + "every account that receives a policy is protected.",
         List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
         null, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
-        coverage(), stackSet, List.of(), organizationReportPlans());
+        coverage(), stackSet, List.of(), organizationReportPlans(), null);
   }
 
   // ------------------------------------------------------------------ AWS Backup Audit Manager
@@ -553,28 +738,42 @@ public final class Planner {
    */
   private List<Topic> topics(String account, List<Vault> vaults) {
     Map<String, List<Vault>> byTopic = new TreeMap<>();
+    Map<String, String[]> where = new TreeMap<>();
     for (Vault v : vaults) {
       if (v.notifications() != null) {
         byTopic.computeIfAbsent(v.notifications().topicResource(), t -> new ArrayList<>()).add(v);
+        where.put(v.notifications().topicResource(), new String[] {c.vaults().get(v.name()).notifications().topic(), v.region()});
+      }
+    }
+    if (account.equals(eventsReceiver)) {
+      String name = c.notifications().organizationEvents().topic();
+      for (String region : receivingRegions()) {
+        byTopic.computeIfAbsent(Identifiers.regional(name, region), t -> new ArrayList<>());
+        where.put(Identifiers.regional(name, region), new String[] {name, region});
       }
     }
     List<Topic> topics = new ArrayList<>();
     byTopic.forEach((resource, publishers) -> {
-      Vault first = publishers.get(0);
-      String name = c.vaults().get(first.name()).notifications().topic();
+      String name = where.get(resource)[0];
+      String region = where.get(resource)[1];
       var topic = c.notifications().topics().get(name);
       String id = accountId(account);
-      String topicArn = "arn:aws:sns:" + first.region() + ":" + id + ":" + name;
+      String topicArn = "arn:aws:sns:" + region + ":" + id + ":" + name;
+      List<String> rules = account.equals(eventsReceiver) && name.equals(c.notifications().organizationEvents().topic())
+          ? alertRuleArns(region) : List.of();
       List<TopicSubscription> subscriptions = new ArrayList<>();
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         var sub = topic.subscriptions().get(i);
         subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
-            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
+            sub.endpoint(), !sub.onlyFailures() ? null
+                : rules.isEmpty() ? BackupVaultEvents.FAILURES_ONLY_FILTER : BackupVaultEvents.FAILURES_OR_JOB_EVENTS_FILTER,
+            subscriptionNote(sub, id),
             "notifications.topics." + name + ".subscriptions[" + i + "]"));
       }
-      topics.add(new Topic(resource, name, first.region(), first.providerAlias(), "alias/backup-catalogue/sns/" + name,
-          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn),
-          subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
+      topics.add(new Topic(resource, name, region, regionProvider(region).alias(), "alias/backup-catalogue/sns/" + name,
+          IamDocuments.topicKeyPolicy(id, !publishers.isEmpty(), !rules.isEmpty()),
+          IamDocuments.topicPolicy(id, topicArn, !publishers.isEmpty(), rules),
+          subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), rules, "notifications.topics." + name));
     });
     return topics;
   }

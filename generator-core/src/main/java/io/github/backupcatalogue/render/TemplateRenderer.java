@@ -49,7 +49,7 @@ public final class TemplateRenderer {
 
   /** The files of each module, in the order they are rendered; empty results are not written. */
   public static final List<String> MODULE_FILES = List.of("versions.tf", "backend.tf", "providers.tf", "variables.tf", "checks.tf",
-      "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "notifications.tf", "restore_testing.tf",
+      "organizations.tf", "policies.tf", "baseline.tf", "iam.tf", "kms.tf", "vaults.tf", "notifications.tf", "job_events.tf", "restore_testing.tf",
       "backup_settings.tf", "backup_plans.tf", "compliance.tf", "outputs.tf", "README.md");
 
   /** The compliance report, in the output root, when the catalogue declares controls or audit reports. */

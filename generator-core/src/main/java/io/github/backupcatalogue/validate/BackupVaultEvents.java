@@ -32,5 +32,14 @@ public final class BackupVaultEvents {
    */
   public static final String FAILURES_ONLY_FILTER = "{\"State\":[{\"anything-but\":\"COMPLETED\"}]}";
 
+  /**
+   * The same filter on a topic that also receives the job events of organization_events, which
+   * EventBridge publishes without message attributes: a message without State is delivered too
+   * (its rule already matched only the listed states). SNS's "$or" operator and key matching
+   * ("AND/OR logic", "Key matching", Amazon SNS Developer Guide).
+   */
+  public static final String FAILURES_OR_JOB_EVENTS_FILTER =
+      "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}";
+
   private BackupVaultEvents() {}
 }

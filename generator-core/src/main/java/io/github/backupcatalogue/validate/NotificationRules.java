@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Vault notifications and their topics: topic references (BC150), vault events (BC500-BC502),
  * subscription endpoints and topic names (BC503, BC504), unused or unsubscribed topics (BC360,
- * BC361).
+ * BC361); organization-wide job events (BC161, BC162, BC550-BC554, BC370).
  */
 final class NotificationRules extends RuleSupport {
 
@@ -72,6 +72,10 @@ final class NotificationRules extends RuleSupport {
         }
       }
     });
+    String eventsTopic = checkOrganizationEvents(c);
+    if (eventsTopic != null) {
+      used.add(eventsTopic);
+    }
     c.notifications().topics().forEach((name, topic) -> {
       JsonPointer p = ptr("notifications", "topics", name);
       if (!TOPIC_NAME.matcher(name).matches()) {
@@ -83,12 +87,113 @@ final class NotificationRules extends RuleSupport {
       }
       if (!used.contains(name)) {
         warning("BC360", sourceMap.key(p), "no vault publishes to topic '" + name + "', so it is not created",
-            "name it in a vault's 'notifications: {topic: " + name + ", events: [...]}', or remove it");
+            "name it in a vault's 'notifications: {topic: " + name + ", events: [...]}' or in "
+                + "'notifications.organization_events.topic', or remove it");
       } else if (topic.subscriptions().isEmpty()) {
         warning("BC361", sourceMap.key(p), "topic '" + name + "' has no subscriptions: its events reach nobody",
             "add 'subscriptions: [{protocol: email, endpoint: <address>}]', or subscribe to it outside the catalogue");
       }
     });
+  }
+
+  /**
+   * notifications.organization_events: an organization catalogue (BC550), a known topic (BC554,
+   * BC161), a known receiving account that is not the central backup account (BC162, BC553), job
+   * types and states AWS Backup has (BC551, BC552); a warning when the events go to the management
+   * account by default (BC370).
+   *
+   * @return the topic it names when that topic exists, else null
+   */
+  private String checkOrganizationEvents(Catalogue c) {
+    var events = c.notifications().organizationEvents();
+    if (events == null) {
+      return null;
+    }
+    JsonPointer p = ptr("notifications", "organization_events");
+    if (c.organization() == null) {
+      error("BC550", sourceMap.key(p), "organization_events needs an organization: a single account has no other accounts "
+          + "to collect job events from", "remove it and use vault notifications ('vaults.<name>.notifications'), which "
+          + "reach the account's own topic");
+      return null;
+    }
+    String topic = null;
+    Set<String> topics = c.notifications().topics().keySet();
+    if (events.topic() == null) {
+      error("BC554", sourceMap.key(p), "organization_events names no topic", "add 'topic: <name>' naming a topic of "
+          + "notifications.topics" + (topics.isEmpty() ? "" : " (defined: " + String.join(", ", new TreeSet<>(topics)) + ")"));
+    } else if (topics.contains(events.topic())) {
+      topic = events.topic();
+    } else {
+      String suggestion = Suggestions.closest(events.topic(), topics).map(s -> "; did you mean '" + s + "'?").orElse("");
+      error("BC161", sourceMap.value(p.appendProperty("topic")), "unknown notification topic '" + events.topic() + "'" + suggestion,
+          topics.isEmpty() ? "define it under notifications.topics" : "defined: " + String.join(", ", new TreeSet<>(topics)));
+    }
+    var org = c.organization();
+    if (events.account() != null) {
+      Set<String> accounts = org.accounts().keySet();
+      if (!accounts.contains(events.account())) {
+        String suggestion = Suggestions.closest(events.account(), accounts).map(s -> "; did you mean '" + s + "'?").orElse("");
+        error("BC162", sourceMap.value(p.appendProperty("account")), "unknown account '" + events.account() + "'" + suggestion,
+            "name an account of organization.accounts; leave it out for the delegated administrator");
+      }
+    } else if (org.delegatedAdministrators().isEmpty()) {
+      warning("BC370", sourceMap.key(p), "organization_events go to the management account '" + org.managementAccount()
+          + "': there is no delegated administrator", "AWS recommends keeping workloads out of the management account: "
+          + "add 'account: <name>' (e.g. a security or backup administration account), or acknowledge this");
+    }
+    String receiver = events.account() != null ? events.account()
+        : org.delegatedAdministrators().isEmpty() ? org.managementAccount() : org.delegatedAdministrators().get(0);
+    if (receiver.equals(org.centralBackupAccount())) {
+      error("BC553", events.account() != null ? sourceMap.value(p.appendProperty("account")) : sourceMap.key(p),
+          "the central backup account '" + receiver + "' cannot receive organization_events: its module is applied after the "
+              + "accounts copying into it (its key policies name their backup roles), while their forwarding rules need its "
+              + "event bus first", "name another account in 'account:', e.g. a delegated administrator");
+    }
+    JsonPointer typesAt = p.appendProperty("job_types");
+    if (events.jobTypes().isEmpty()) {
+      error("BC551", sourceMap.value(typesAt), "organization_events lists no job types",
+          "list some of " + String.join(", ", BackupJobEvents.TYPES.keySet()) + ", or leave 'job_types' out for all of them");
+    }
+    Set<String> seenTypes = new HashSet<>();
+    List<BackupJobEvents.JobType> types = new java.util.ArrayList<>();
+    for (int i = 0; i < events.jobTypes().size(); i++) {
+      String type = events.jobTypes().get(i);
+      var at = sourceMap.value(typesAt.appendIndex(i));
+      if (!BackupJobEvents.TYPES.containsKey(type)) {
+        String suggestion = Suggestions.closest(type, BackupJobEvents.TYPES.keySet()).map(s -> "; did you mean '" + s + "'?")
+            .orElse("");
+        error("BC551", at, "'" + type + "' is not a job type of AWS Backup's events" + suggestion,
+            "job types: " + String.join(", ", BackupJobEvents.TYPES.keySet()));
+      } else if (!seenTypes.add(type)) {
+        error("BC551", at, "job type " + type + " is listed twice", "list each job type once");
+      } else {
+        types.add(BackupJobEvents.TYPES.get(type));
+      }
+    }
+    JsonPointer statesAt = p.appendProperty("states");
+    if (events.states().isEmpty()) {
+      error("BC552", sourceMap.value(statesAt), "organization_events lists no job states",
+          "list the states to alert on, e.g. [FAILED, ABORTED, EXPIRED, PARTIAL], or leave 'states' out for those");
+    }
+    Set<String> seenStates = new HashSet<>();
+    for (int i = 0; i < events.states().size(); i++) {
+      String state = events.states().get(i);
+      var at = sourceMap.value(statesAt.appendIndex(i));
+      if (!BackupJobEvents.allStates().contains(state)) {
+        String suggestion = Suggestions.closest(state, BackupJobEvents.allStates()).map(s -> "; did you mean '" + s + "'?")
+            .orElse("");
+        error("BC552", at, "'" + state + "' is not a state of AWS Backup's jobs" + suggestion,
+            "states: " + String.join(", ", BackupJobEvents.allStates()));
+      } else if (!seenStates.add(state)) {
+        error("BC552", at, "job state " + state + " is listed twice", "list each state once");
+      } else if (!types.isEmpty() && types.stream().noneMatch(t -> t.states().contains(state))) {
+        List<String> having = BackupJobEvents.TYPES.values().stream().filter(t -> t.states().contains(state))
+            .map(BackupJobEvents.JobType::name).toList();
+        error("BC552", at, "no listed job type has state " + state + ": only " + String.join(" and ", having) + " jobs do",
+            "add " + String.join(" or ", having) + " to 'job_types', or remove " + state);
+      }
+    }
+    return topic;
   }
 
   private void checkSubscription(Subscription s, JsonPointer p) {

@@ -106,12 +106,15 @@ class PipelineFilesTest {
   @Test
   void githubJobsFollowTheLevels() {
     JsonNode jobs = yaml(sample.get(PipelineFiles.GITHUB)).get("jobs");
-    assertThat(iterable(jobs.fieldNames())).containsExactly("workflow-is-current", "level-1", "level-2", "level-3");
-    assertThat(modules(jobs.get("level-1"))).containsExactly("management", "accounts/analytics-dev", "accounts/payments-prod",
+    assertThat(iterable(jobs.fieldNames())).containsExactly("workflow-is-current", "level-1", "level-2", "level-3", "level-4");
+    // the receiver of organization_events goes first: the member modules forward job events to its event bus
+    assertThat(modules(jobs.get("level-1"))).containsExactly("management", "accounts/backup-admin");
+    assertThat(modules(jobs.get("level-2"))).containsExactly("accounts/analytics-dev", "accounts/payments-prod",
         "accounts/web-prod");
-    assertThat(modules(jobs.get("level-2"))).containsExactly("accounts/central-backup");
-    assertThat(modules(jobs.get("level-3"))).containsExactly("policies");
+    assertThat(modules(jobs.get("level-3"))).containsExactly("accounts/central-backup");
+    assertThat(modules(jobs.get("level-4"))).containsExactly("policies");
     assertThat(jobs.get("level-2").get("needs").toString()).isEqualTo("[\"level-1\"]");
+    assertThat(jobs.get("level-4").get("needs").toString()).isEqualTo("[\"level-3\"]");
     assertThat(jobs.get("level-3").get("needs").toString()).isEqualTo("[\"level-2\"]");
     assertThat(yaml(sample.get(PipelineFiles.GITHUB)).get("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");
     assertThat(jobs.get("level-1").get("permissions").toString()).isEqualTo("{\"contents\":\"read\",\"id-token\":\"write\"}");

@@ -36,8 +36,20 @@ ${module.purpose}
 - Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.airGapped??>, logically air-gapped (AWS's compliance lock, ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days)<#if v.airGapped.shareWith?has_content>, shared through AWS RAM with <#list v.airGapped.shareWith as n, id>${n}<#sep>, </#sep></#list></#if></#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
 </#list>
 <#list module.topics as t>
-- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#if t.vaults?has_content><#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.eventRules?has_content>, and the job events of notifications.organization_events</#if><#else>every account's jobs (notifications.organization_events); its EventBridge rules may publish to it</#if><#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
 </#list>
+<#if module.jobEvents??>
+<#if module.jobEvents.forwardingRole??>
+- AWS Backup job events forwarded to ${module.jobEvents.receiver} (notifications.organization_events) from <#list module.jobEvents.forwards as f>${f.region}<#sep>, </#sep></#list>, by EventBridge rule `${module.jobEvents.forwards[0].name}` as IAM role `${module.jobEvents.forwardingRole.path}${module.jobEvents.forwardingRole.name}` (`events:PutEvents` on the receiving buses only)
+<#else>
+<#list module.jobEvents.buses as b>
+- Event bus `${b.name}` in ${b.region}, receiving the AWS Backup job events of <#list b.senders as name, id>${name}<#sep>, </#sep></#list> (each through its forwarding role only), and rule `${b.alerts.name}` publishing them to the topic
+</#list>
+<#list module.jobEvents.ownJobs as o>
+- Rule `${o.name}` in ${o.region}, publishing this account's own AWS Backup job events to the topic
+</#list>
+</#if>
+</#if>
 <#list module.restoreTests as t>
 - Restore testing plan `${t.name}` in ${t.region} (`${t.schedule}`), restoring <#list t.selections as s>${s.resourceType}<#sep>, </#sep></#list> from the recovery points of <#list t.vaultResources as v>`${v}`<#sep>, </#sep></#list>, as IAM role `${module.restoreTestingRole.path}${module.restoreTestingRole.name}` (`AWSBackupServiceRolePolicyForRestores`)
 </#list>

@@ -3,8 +3,12 @@
 <@lib.header "SNS topics for vault events, their keys, policies and subscriptions, and the vault notifications."/>
 <#list module.topics as t>
 
+<#if t.vaults?has_content>
 # Source: ${t.source} (${t.region}); vaults publishing to it: <#list t.vaults as v>${v}<#sep>, </#sep></#list>
 # AWS Backup publishes only to topics of the vault's own account, so each account has its own.
+<#else>
+# Source: ${t.source} (${t.region}); the topic of notifications.organization_events in this Region
+</#if>
 resource "aws_kms_key" "${t.resourceName}_sns" {
   provider                = aws.${t.providerAlias}
   description             = "Encrypts SNS topic ${t.name} of AWS Backup vault events (backup-catalogue)"
@@ -29,7 +33,13 @@ resource "aws_sns_topic" "${t.resourceName}" {
 <@lib.tags "tags" t.tags/>
 }
 
+<#if !t.eventRules?has_content>
 # Source: ${t.source}: exactly AWS Backup, acting for this account, may publish.
+<#elseif t.vaults?has_content>
+# Source: ${t.source}: exactly AWS Backup, acting for this account, and the job event rules may publish.
+<#else>
+# Source: ${t.source}: exactly the job event rules of notifications.organization_events may publish.
+</#if>
 resource "aws_sns_topic_policy" "${t.resourceName}" {
   provider = aws.${t.providerAlias}
   arn      = aws_sns_topic.${t.resourceName}.arn
@@ -48,6 +58,9 @@ resource "aws_sns_topic_subscription" "${s.resourceName}" {
   endpoint  = "${s.endpoint}"
 <#if s.filterPolicy??>
   # only_failures: successful jobs report State COMPLETED; everything else is delivered
+<#if t.eventRules?has_content>
+  # (the job events of organization_events carry no State attribute: their rules already chose the states)
+</#if>
   filter_policy = "${s.filterPolicy}"
 </#if>
 }
