@@ -194,7 +194,11 @@ final class PlanRules extends RuleSupport {
   /** Resource types AWS Backup indexes for search. */
   static final List<String> INDEXED_TYPES = List.of("EBS", "S3");
 
-  private void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
+  /**
+   * Retention against the destination vault's lock (BC214), at {@code p}'s delete_after_days (or the
+   * nearest value the catalogue writes). Also for the rules and copies a layered policy changes.
+   */
+  void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
       String what) {
     VaultLock lock = vault.effectiveLock();
     Integer delete = lifecycle.deleteAfterDays();
