@@ -99,8 +99,8 @@ final class NotificationRules extends RuleSupport {
   /**
    * notifications.organization_events: an organization catalogue (BC550), a known topic (BC554,
    * BC161), a known receiving account that is not the central backup account (BC162, BC553), job
-   * types and states AWS Backup has (BC551, BC552); a warning when the events go to the management
-   * account by default (BC370).
+   * types and states AWS Backup has (BC551, BC552); warnings when the events go to the management
+   * account by default (BC370) and for a job type none of whose states is listed (BC371).
    *
    * @return the topic it names when that topic exists, else null
    */
@@ -191,6 +191,17 @@ final class NotificationRules extends RuleSupport {
             .map(BackupJobEvents.JobType::name).toList();
         error("BC552", at, "no listed job type has state " + state + ": only " + String.join(" and ", having) + " jobs do",
             "add " + String.join(" or ", having) + " to 'job_types', or remove " + state);
+      }
+    }
+    if (seenStates.stream().anyMatch(st -> BackupJobEvents.allStates().contains(st))) {
+      for (int i = 0; i < events.jobTypes().size(); i++) {
+        var type = BackupJobEvents.TYPES.get(events.jobTypes().get(i));
+        if (type != null && BackupJobEvents.statesOf(type, events.states()).isEmpty()
+            && events.jobTypes().indexOf(type.name()) == i) {
+          warning("BC371", sourceMap.value(typesAt.appendIndex(i)), type.name() + " jobs have none of the listed states, so "
+              + "none of their events is forwarded", "their states: " + String.join(", ", type.states())
+              + "; add one to 'states', or remove " + type.name() + " from 'job_types'");
+        }
       }
     }
     return topic;

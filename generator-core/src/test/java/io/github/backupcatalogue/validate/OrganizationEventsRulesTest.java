@@ -71,6 +71,8 @@ class OrganizationEventsRulesTest {
             F + "49:31: error[BC552]: no listed job type has state EXPIRED: only backup jobs do"),
         Arguments.of("the lowercase spelling is not AWS's", "[FAILED, ABORTED, EXPIRED]", "[failed]",
             F + "49:14: error[BC552]: 'failed' is not a state of AWS Backup's jobs; did you mean 'FAILED'?"),
+        Arguments.of("a job type without any listed state is a warning", "[FAILED, ABORTED, EXPIRED]", "[EXPIRED]",
+            F + "48:25: warning[BC371]: copy jobs have none of the listed states, so none of their events is forwarded"),
         Arguments.of("without a delegated administrator the management account receives, with a warning",
             "  delegated_administrators: [backup-admin]\n", "",
             F + "45:3: warning[BC370]: organization_events go to the management account 'management': there is no "

@@ -4,7 +4,7 @@
 # Source: notifications.topics.backup-alerts (eu-west-1); the topic of notifications.organization_events in this Region
 resource "aws_kms_key" "backup-alerts_eu_west_1_sns" {
   provider                = aws.eu_west_1
-  description             = "Encrypts SNS topic backup-alerts of AWS Backup vault events (backup-catalogue)"
+  description             = "Encrypts SNS topic backup-alerts of AWS Backup job events (backup-catalogue)"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = <<-EOT

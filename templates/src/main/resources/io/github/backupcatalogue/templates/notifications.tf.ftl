@@ -11,7 +11,7 @@
 </#if>
 resource "aws_kms_key" "${t.resourceName}_sns" {
   provider                = aws.${t.providerAlias}
-  description             = "Encrypts SNS topic ${t.name} of AWS Backup vault events (backup-catalogue)"
+  description             = "Encrypts SNS topic ${t.name} of AWS Backup <#if t.vaults?has_content>vault<#else>job</#if> events (backup-catalogue)"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   policy                  = <<-EOT
