@@ -109,6 +109,31 @@ class OrganizationEventsWiringTest {
   }
 
   @Test
+  void aReceiverWithPlansPublishesItsOwnJobsFromItsDefaultBusAndItsVaultTopicGainsTheRules() throws Exception {
+    var output = plan(EVENTS.replace("organization_events: {topic: alerts}", "organization_events: {topic: alerts, account: app}")
+        .replace("    lock: {mode: governance, min_retention_days: 7, max_retention_days: 400}\n",
+            "    lock: {mode: governance, min_retention_days: 7, max_retention_days: 400}\n"
+                + "    notifications: {topic: alerts, events: [BACKUP_JOB_COMPLETED]}\n"));
+    var app = module(output, "accounts/app");
+    assertThat(app.jobEvents().forwardingRole()).isNull();
+    assertThat(app.jobEvents().buses()).singleElement().satisfies(b -> assertThat(b.senders()).containsOnlyKeys("central"));
+    assertThat(app.jobEvents().ownJobs()).extracting(Model.EventRule::name).containsExactly("backup-catalogue-own-job-alerts");
+    var topic = app.topics().get(0);
+    assertThat(topic.vaults()).containsExactly("Local");
+    assertThat(topic.eventRules()).containsExactly(
+        "arn:aws:events:eu-west-1:345678901234:rule/backup-catalogue-job-events/backup-catalogue-job-alerts",
+        "arn:aws:events:eu-west-1:345678901234:rule/backup-catalogue-own-job-alerts");
+    assertThat(JSON.readTree(topic.policy().text()).get("Statement")).extracting(s -> s.get("Sid").asText())
+        .containsExactly("AllowAwsBackupOfThisAccountToPublish", "AllowTheJobEventRulesToPublish");
+    assertThat(JSON.readTree(topic.keyPolicy().text()).get("Statement")).extracting(s -> s.get("Sid").asText())
+        .containsExactly("EnableIamPoliciesOfTheOwningAccount", "AllowAwsBackupToPublishToTheEncryptedTopic",
+            "AllowEventBridgeToPublishToTheEncryptedTopic");
+    // central forwards to app and so follows it; app depends on nothing of central: no cycle
+    assertThat(module(output, "accounts/central").after()).contains("accounts/app");
+    assertThat(app.after()).doesNotContain("accounts/central");
+  }
+
+  @Test
   void withoutOrganizationEventsNothingIsForwarded() {
     var output = plan(Catalogues.ORGANIZATION);
     assertThat(output.modules()).allSatisfy(m -> assertThat(m.jobEvents()).isNull());
