@@ -13,6 +13,8 @@ export const POLICY_ATTRIBUTES = {
   aws_iam_role_policy: { policy: "identity" },
   aws_kms_key: { policy: "key" },
   aws_backup_vault_policy: { policy: "vault" },
+  aws_sns_topic_policy: { policy: "topic" },
+  aws_cloudwatch_event_bus_policy: { policy: "event-bus" },
   aws_organizations_resource_policy: { content: "organizations-resource" },
   aws_organizations_policy: { content: "organizations" },
 };
