@@ -141,7 +141,8 @@ class WiringTest {
   void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
     var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
     assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
-    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
+    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo(
+        "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}");
     assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
     // the queue is in another account (123456789101, not central's): its owner confirms the subscription
     assertThat(topic.subscriptions().get(1).note()).contains("another account");
