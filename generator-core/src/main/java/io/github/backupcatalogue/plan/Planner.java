@@ -765,9 +765,7 @@ public final class Planner {
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         var sub = topic.subscriptions().get(i);
         subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
-            sub.endpoint(), !sub.onlyFailures() ? null
-                : rules.isEmpty() ? BackupVaultEvents.FAILURES_ONLY_FILTER : BackupVaultEvents.FAILURES_OR_JOB_EVENTS_FILTER,
-            subscriptionNote(sub, id),
+            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
             "notifications.topics." + name + ".subscriptions[" + i + "]"));
       }
       topics.add(new Topic(resource, name, region, regionProvider(region).alias(), "alias/backup-catalogue/sns/" + name,
