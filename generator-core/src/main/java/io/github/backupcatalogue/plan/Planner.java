@@ -644,7 +644,7 @@ public final class Planner {
   }
 
   /** The name of the role GuardDuty assumes to scan recovery points; its path and permissions boundary are the backup role's. */
-  static final String MALWARE_SCANNER_ROLE = "BackupCatalogueMalwareScanner";
+  public static final String MALWARE_SCANNER_ROLE = "BackupCatalogueMalwareScanner";
 
   private String malwareScannerRoleArn(String accountId) {
     return malwareScannerRoleArn(c, accountId);
