@@ -404,9 +404,14 @@ public final class AccessMatrix {
     ask(m.accountName(), base + "backup-role-PassRole", "the backup role may pass the malware scanner role to GuardDuty "
         + "Malware Protection", roleArn(m), identityOf(m), "iam:PassRole", role, m.accountId(), null,
         Map.of("iam:PassedToService", IamDocuments.GUARDDUTY_MALWARE_PROTECTION), "Allowed");
+    // AWS's AWSBackupServiceRolePolicyForRestores lets the backup role pass any role to EC2, EKS and AWS Backup (restores
+    // create resources with roles); the scanner's trust refuses those services (assume/backup-service above)
     ask(m.accountName(), base + "backup-role-PassRole-other-service", "the backup role may not pass the malware scanner role "
-        + "to another service (EC2)", roleArn(m), identityOf(m), "iam:PassRole", role, m.accountId(), null,
-        Map.of("iam:PassedToService", "ec2.amazonaws.com"), "Denied");
+        + "to a service outside AWS Backup's (Lambda)", roleArn(m), identityOf(m), "iam:PassRole", role, m.accountId(), null,
+        Map.of("iam:PassedToService", "lambda.amazonaws.com"), "Denied");
+    ask(m.accountName(), base + "assume/ec2", "EC2, to which AWS's restore policy lets the backup role pass roles, may not "
+        + "assume the malware scanner role", "ec2.amazonaws.com", List.of(), "sts:AssumeRole", role, m.accountId(), trust,
+        sameAccount, "Denied");
     String region = m.vaults().isEmpty() ? m.providers().homeRegion() : m.vaults().get(0).region();
     String recoveryPoint = "arn:aws:backup:" + region + ":" + m.accountId() + ":recovery-point:example";
     ask(m.accountName(), base + "DescribeRecoveryPoint", "the malware scanner role may read the recovery points it scans",
