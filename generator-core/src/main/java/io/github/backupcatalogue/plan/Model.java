@@ -71,8 +71,14 @@ public final class Model {
     }
   }
 
-  /** A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys. */
-  public record Decommission(String path, String accountName, String accountId, String reason) {}
+  /**
+   * A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys.
+   *
+   * @param homeRegion the region of the module's default provider (where a pipeline gets its credentials)
+   * @param assumesRole whether the module's providers assume a role in the account (as a live module's may)
+   */
+  public record Decommission(String path, String accountName, String accountId, String homeRegion, boolean assumesRole,
+      String reason) {}
 
   /**
    * The S3 backend (deployment.state).
@@ -180,8 +186,16 @@ public final class Model {
      * module assumes a role at all (not where it uses the pipeline's credentials as they are).
      */
     public String planAssumeRoleArn(Module module) {
-      return planAssumeRoleName == null || module.providers().assumeRoleArn() == null ? null
-          : "arn:aws:iam::" + module.accountId() + ":role/" + planAssumeRoleName;
+      return planAssumeRoleArn(module.accountId(), module.providers().assumeRoleArn() != null);
+    }
+
+    /** {@link #planAssumeRoleArn(Module)} for a decommission stub. */
+    public String planAssumeRoleArn(Decommission stub) {
+      return planAssumeRoleArn(stub.accountId(), stub.assumesRole());
+    }
+
+    private String planAssumeRoleArn(String accountId, boolean assumesRole) {
+      return planAssumeRoleName == null || !assumesRole ? null : "arn:aws:iam::" + accountId + ":role/" + planAssumeRoleName;
     }
   }
 

@@ -141,7 +141,8 @@ class WiringTest {
   void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
     var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
     assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
-    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
+    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo(
+        "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}");
     assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
     // the queue is in another account (123456789101, not central's): its owner confirms the subscription
     assertThat(topic.subscriptions().get(1).note()).contains("another account");
@@ -229,16 +230,30 @@ class WiringTest {
   }
 
   @Test
-  void severalTagValuesBecomeOneTagSelectionWithEveryValueAndIndexesBecomeIndexActions() throws Exception {
+  void aTagSelectionBecomesOneResourcesSelectionPerValueAndIndexesBecomeIndexActions() throws Exception {
+    // "tags" and "resources" are mutually exclusive in a backup policy's selections: tags are written as conditions
     var output = plan(Catalogues.organizationWith("resource_types: [RDS]", "tag: {key: backup-tier, values: [gold, platinum]}")
         .replace("vault: Local\n", "vault: Local\n        index_resource_types: [S3]\n"));
     var policy = output.modules().stream().filter(m -> m.path().equals("policies")).findFirst().orElseThrow().policies().get(0);
     JsonNode plan = new ObjectMapper().readTree(policy.content()).get("plans").get("Daily");
-    JsonNode tag = plan.get("selections").get("tags").get("databases");
-    assertThat(tag.get("tag_key").get("@@assign").asText()).isEqualTo("backup-tier");
-    assertThat(tag.get("tag_value").get("@@assign").toString()).isEqualTo("[\"gold\",\"platinum\"]");
+    assertThat(plan.get("selections").has("tags")).isFalse();
+    JsonNode resources = plan.get("selections").get("resources");
+    assertThat(iterable(resources.fieldNames())).contains("databases-gold", "databases-platinum").doesNotContain("databases");
+    for (String value : new String[] {"gold", "platinum"}) {
+      JsonNode selection = resources.get("databases-" + value);
+      assertThat(selection.get("resource_types").get("@@assign").toString()).isEqualTo("[\"*\"]");
+      JsonNode condition = selection.at("/conditions/string_equals/backup-tier");
+      assertThat(condition.at("/condition_key/@@assign").asText()).isEqualTo("aws:ResourceTag/backup-tier");
+      assertThat(condition.at("/condition_value/@@assign").asText()).isEqualTo(value);
+    }
     assertThat(plan.get("rules").get("Nightly").get("index_actions").get("resource_types").get("@@assign").toString())
         .isEqualTo("[\"S3\"]");
+  }
+
+  private static java.util.List<String> iterable(java.util.Iterator<String> names) {
+    java.util.List<String> list = new java.util.ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
   }
 
   private static final String NAMED_ROLE = Catalogues.organizationWith("plans:\n",
