@@ -391,11 +391,11 @@ func roleManagedPolicies(plan *tfjson.Plan) map[string]map[string]bool {
 	return out
 }
 
-// S3Scope is one thing that backs up S3 and the roles it makes AWS Backup assume: a plan of an
-// org backup policy (its target vault names say which accounts it runs in: those with a vault
-// of that name), or an aws_backup_selection of one module.
+// S3Scope is one thing that backs up S3 and the roles it makes AWS Backup assume: a selection of
+// a plan of an org backup policy (the plan's target vault names say which accounts it runs in:
+// those with a vault of that name), or an aws_backup_selection of one module.
 type S3Scope struct {
-	Source     string          // "<module>:<policy address>:<plan name>" or "<module>:<selection address>"
+	Source     string          // "<module>:<policy address>:<plan name>:<group>.<selection>" or "<module>:<selection address>"
 	RoleNames  map[string]bool // roles AWS Backup assumes for it
 	VaultNames map[string]bool // target vault names (org plans); empty: every module
 	Module     string          // the module an aws_backup_selection belongs to ("" for org plans)
@@ -440,24 +440,45 @@ func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 			sort.Strings(names)
 			for _, name := range names {
 				bp := doc.Plans[name]
-				sc := S3Scope{Source: m + ":" + addr + ":" + name, RoleNames: map[string]bool{}, VaultNames: map[string]bool{}}
-				s3 := false
-				collectStrings(bp["selections"], nil, func(path []string, s string) {
-					if pathHas(path, "iam_role_arn") {
-						if mm := roleARNName.FindStringSubmatch(s); mm != nil {
-							sc.RoleNames[mm[1]] = true
-						}
-					} else if !pathHasNegation(path) && s3Selected(s) {
-						s3 = true
-					}
-				})
+				vaults := map[string]bool{}
 				collectStrings(bp["rules"], nil, func(path []string, s string) {
 					if pathHas(path, "target_backup_vault_name") {
-						sc.VaultNames[s] = true
+						vaults[s] = true
 					}
 				})
-				if s3 {
-					out = append(out, sc)
+				// one scope per selection (selections.tags.<name>, selections.resources.<name>): each
+				// names its own role, and only the roles of selections that pick S3 need the S3 policies
+				groups, _ := bp["selections"].(map[string]interface{})
+				var groupNames []string
+				for g := range groups {
+					groupNames = append(groupNames, g)
+				}
+				sort.Strings(groupNames)
+				for _, g := range groupNames {
+					entries, _ := groups[g].(map[string]interface{})
+					var selNames []string
+					for n := range entries {
+						if !strings.HasPrefix(n, "@@") {
+							selNames = append(selNames, n)
+						}
+					}
+					sort.Strings(selNames)
+					for _, sel := range selNames {
+						sc := S3Scope{Source: m + ":" + addr + ":" + name + ":" + g + "." + sel, RoleNames: map[string]bool{}, VaultNames: vaults}
+						s3 := false
+						collectStrings(entries[sel], nil, func(path []string, s string) {
+							if pathHas(path, "iam_role_arn") {
+								if mm := roleARNName.FindStringSubmatch(s); mm != nil {
+									sc.RoleNames[mm[1]] = true
+								}
+							} else if !pathHasNegation(path) && s3Selected(s) {
+								s3 = true
+							}
+						})
+						if s3 {
+							out = append(out, sc)
+						}
+					}
 				}
 			}
 		}
