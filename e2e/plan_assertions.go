@@ -391,11 +391,11 @@ func roleManagedPolicies(plan *tfjson.Plan) map[string]map[string]bool {
 	return out
 }
 
-// S3Scope is one thing that backs up S3 and the roles it makes AWS Backup assume: a selection of
-// a plan of an org backup policy (the plan's target vault names say which accounts it runs in:
-// those with a vault of that name), or an aws_backup_selection of one module.
+// S3Scope is one thing that backs up S3 and the roles it makes AWS Backup assume: a plan of an
+// org backup policy (its target vault names say which accounts it runs in: those with a vault
+// of that name), or an aws_backup_selection of one module.
 type S3Scope struct {
-	Source     string          // "<module>:<policy address>:<plan name>:<group>.<selection>" or "<module>:<selection address>"
+	Source     string          // "<module>:<policy address>:<plan name>" or "<module>:<selection address>"
 	RoleNames  map[string]bool // roles AWS Backup assumes for it
 	VaultNames map[string]bool // target vault names (org plans); empty: every module
 	Module     string          // the module an aws_backup_selection belongs to ("" for org plans)
@@ -413,8 +413,9 @@ func pathHasNegation(path []string) bool {
 
 func s3Selected(s string) bool { return strings.HasPrefix(s, "arn:aws:s3:") || s == "*" }
 
-// S3Scopes finds, across a root's plans, every org backup plan and aws_backup_selection that
-// selects S3 (an S3 ARN or "*" among its selections; tag-only selections do not count).
+// S3Scopes finds, across a root's plans, every selection of an org backup plan and every
+// aws_backup_selection that selects S3 (an S3 ARN or "*" among its resource types; tag-only
+// selections do not count), each with the role it names.
 func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 	var out []S3Scope
 	modules := sortedModules(plans)
@@ -446,32 +447,26 @@ func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 						vaults[s] = true
 					}
 				})
-				// one scope per selection (selections.tags.<name>, selections.resources.<name>): each
-				// names its own role, and only the roles of selections that pick S3 need the S3 policies
+				// Each selection on its own: its role is the one AWS Backup assumes for what it selects
+				// (a plan may give its selections different roles).
 				groups, _ := bp["selections"].(map[string]interface{})
-				var groupNames []string
-				for g := range groups {
-					groupNames = append(groupNames, g)
-				}
-				sort.Strings(groupNames)
-				for _, g := range groupNames {
-					entries, _ := groups[g].(map[string]interface{})
-					var selNames []string
-					for n := range entries {
-						if !strings.HasPrefix(n, "@@") {
-							selNames = append(selNames, n)
-						}
+				for _, group := range sortedKeys(groups) {
+					if group != "resources" {
+						continue // operators; "tags" selections select by tag alone, not counted
 					}
-					sort.Strings(selNames)
-					for _, sel := range selNames {
-						sc := S3Scope{Source: m + ":" + addr + ":" + name + ":" + g + "." + sel, RoleNames: map[string]bool{}, VaultNames: vaults}
+					entries, _ := groups[group].(map[string]interface{})
+					for _, sel := range sortedKeys(entries) {
+						if strings.HasPrefix(sel, "@@") {
+							continue
+						}
+						sc := S3Scope{Source: m + ":" + addr + ":" + name + ":" + sel, RoleNames: map[string]bool{}, VaultNames: vaults}
 						s3 := false
 						collectStrings(entries[sel], nil, func(path []string, s string) {
 							if pathHas(path, "iam_role_arn") {
 								if mm := roleARNName.FindStringSubmatch(s); mm != nil {
 									sc.RoleNames[mm[1]] = true
 								}
-							} else if !pathHasNegation(path) && s3Selected(s) {
+							} else if pathHas(path, "resource_types") && !pathHasNegation(path) && s3Selected(s) {
 								s3 = true
 							}
 						})
@@ -516,6 +511,15 @@ func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 
 // SelectsS3 says whether anything in the plans backs up S3 (see S3Scopes).
 func SelectsS3(plans map[string]*tfjson.Plan) bool { return len(S3Scopes(plans)) > 0 }
+
+func sortedKeys(m map[string]interface{}) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
 
 func sortedModules(plans map[string]*tfjson.Plan) []string {
 	var modules []string

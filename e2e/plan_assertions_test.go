@@ -208,24 +208,13 @@ func TestRolesMissingS3Policies(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("want 2 failures (both S3 policies missing), got %v", errs)
 	}
-	// per selection: a plan's other selection, with another role, selecting no S3, needs no S3 policies
-	twoSelections := `{"plans":{"p":{"rules":{"r":{"target_backup_vault_name":{"@@assign":"Local"}}},"selections":{"resources":{` +
-		`"buckets":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/service-role/backup-role"},"resource_types":{"@@assign":["*"]}},` +
-		`"databases":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/service-role/db-role"},"resource_types":{"@@assign":["arn:aws:rds:*:*:db:*"]}}}}}}}`
-	rs := []res{
-		{typ: "aws_iam_role", name: "r", values: map[string]interface{}{"name": "backup-role"}},
-		{typ: "aws_iam_role", name: "db", values: map[string]interface{}{"name": "db-role"}},
-		{typ: "aws_backup_vault", name: "v", values: map[string]interface{}{"name": "Local"}},
-		{typ: "aws_iam_role_policy_attachment", name: "db_base", exprs: map[string]interface{}{"role": "ref:aws_iam_role.db.name", "policy_arn": base},
-			values: map[string]interface{}{"policy_arn": base}},
-	}
-	for i, arn := range append([]string{base}, S3ManagedPolicyARNs...) {
-		rs = append(rs, res{typ: "aws_iam_role_policy_attachment", name: "a" + string(rune('0'+i)),
-			exprs: map[string]interface{}{"role": "ref:aws_iam_role.r.name", "policy_arn": arn}, values: map[string]interface{}{"policy_arn": arn}})
-	}
-	dbRole := mkPlan(t, rs...)
-	if errs := RolesMissingS3Policies(map[string]*tfjson.Plan{"policies": mgmt(twoSelections), "accounts/a": dbRole}); len(errs) != 0 {
-		t.Fatalf("a role whose own selection selects no S3 was required to have the S3 policies: %v", errs)
+	// each selection with its own role: only the role of the selection that selects S3 needs the policies
+	twoRoles := `{"plans":{"p":{"rules":{"r":{"target_backup_vault_name":{"@@assign":"Local"}}},"selections":{"resources":{` +
+		`"db":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/service-role/backup-role"},"resource_types":{"@@assign":["arn:aws:rds:*:*:db:*"]}},` +
+		`"all":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/other-role"},"resource_types":{"@@assign":["*"]}}}}}}}`
+	scopes := S3Scopes(map[string]*tfjson.Plan{"policies": mgmt(twoRoles)})
+	if len(scopes) != 1 || !scopes[0].RoleNames["other-role"] || scopes[0].RoleNames["backup-role"] {
+		t.Fatalf("want one S3 scope, for other-role only, got %+v", scopes)
 	}
 	if missing := BackupRolesNotCreated(map[string]*tfjson.Plan{"policies": mgmt(orgPolicy(`"*"`))}); len(missing) != 1 {
 		t.Fatalf("role named by the policy but created nowhere not reported: %v", missing)
