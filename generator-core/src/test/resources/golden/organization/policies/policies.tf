@@ -80,6 +80,22 @@ locals {
                     "S3"
                   ]
                 }
+              },
+              "scan_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "GUARDDUTY": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
+                  "scan_mode": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
+                    "@@assign": "INCREMENTAL_SCAN"
+                  }
+                }
               }
             }
           },
@@ -109,6 +125,30 @@ locals {
                     "arn:aws:s3:::*"
                   ]
                 }
+              }
+            }
+          },
+          "scan_settings": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
+            "GUARDDUTY": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
+              "resource_types": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "@@assign": [
+                  "S3"
+                ]
+              },
+              "scanner_role_arn": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "@@assign": "arn:aws:iam::$account:role/service-role/BackupCatalogueMalwareScanner"
               }
             }
           }
@@ -419,7 +459,7 @@ locals {
   EOT
 }
 
-# Source: policies.baseline (1600 of 10000 characters as sent to AWS)
+# Source: policies.baseline (2212 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "baseline" {
   name        = "baseline"
   description = "Nightly S3 backups everywhere in the workloads OU."

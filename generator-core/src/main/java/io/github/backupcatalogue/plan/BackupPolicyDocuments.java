@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class BackupPolicyDocuments {
 
+  /** The one malware scanner AWS Backup offers (ScanAction, ScanSetting: "Currently only GUARDDUTY is supported"). */
+  static final String MALWARE_SCANNER = "GUARDDUTY";
+
   private BackupPolicyDocuments() {}
 
   /** The policy document for the named policy of a valid catalogue. */
@@ -158,6 +161,15 @@ public final class BackupPolicyDocuments {
     if (!plan.tags().isEmpty()) {
       node.set("backup_plan_tags", tags(plan.tags()));
     }
+    if (plan.malwareScanning() != null) {
+      // keyed by the malware scanner, as AWS's Example 8 ("Backup plan with Amazon GuardDuty Malware Protection scanning")
+      ObjectNode guardDuty = Json.object();
+      guardDuty.set("resource_types", assign(Json.array(plan.malwareScanning().resourceTypes())));
+      guardDuty.set("scanner_role_arn", assign(Planner.malwareScannerRoleArn(c, "$account")));
+      ObjectNode settings = Json.object();
+      settings.set(MALWARE_SCANNER, guardDuty);
+      node.set("scan_settings", settings);
+    }
     return node;
   }
 
@@ -201,6 +213,13 @@ public final class BackupPolicyDocuments {
       ObjectNode index = Json.object();
       index.set("resource_types", assign(Json.array(rule.indexResourceTypes())));
       node.set("index_actions", index);
+    }
+    if (rule.malwareScan() != null) {
+      ObjectNode mode = Json.object();
+      mode.set("scan_mode", assign(rule.malwareScan().aws()));
+      ObjectNode actions = Json.object();
+      actions.set(MALWARE_SCANNER, mode);
+      node.set("scan_actions", actions);
     }
     return node;
   }

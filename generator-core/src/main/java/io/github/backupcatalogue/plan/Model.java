@@ -123,6 +123,7 @@ public final class Model {
       List<Vault> vaults,
       List<Topic> topics,
       Role restoreTestingRole,
+      Role malwareScannerRole,
       List<RestoreTest> restoreTests,
       List<BackupPlan> backupPlans,
       List<RegionSettings> regionSettings,
@@ -153,7 +154,8 @@ public final class Model {
     /** This module at its place in the apply order, with its dependencies and level. */
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
-          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
+          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, malwareScannerRole,
+          restoreTests, backupPlans,
           regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans, jobEvents);
     }
 
@@ -502,19 +504,26 @@ public final class Model {
     }
   }
 
-  /** A backup plan in one region (single-account catalogues). */
+  /**
+   * A backup plan in one region (single-account catalogues).
+   *
+   * @param scanResourceTypes the resource types its scan setting scans for malware (GuardDuty), empty for none
+   */
   public record BackupPlan(
       String resourceName, String name, String region, String providerAlias, List<PlanRule> rules, boolean windowsVss,
-      Map<String, String> tags, List<PlanSelection> selections, String source) {
+      Map<String, String> tags, List<PlanSelection> selections, List<String> scanResourceTypes, String source) {
     public BackupPlan {
       rules = List.copyOf(rules);
       selections = List.copyOf(selections);
+      scanResourceTypes = List.copyOf(scanResourceTypes);
     }
   }
 
+  /** A rule of a backup plan; {@code scanMode} is AWS's ScanMode (FULL_SCAN, INCREMENTAL_SCAN), or null for no scan. */
   public record PlanRule(
       String name, String vaultResource, String schedule, String timezone, int startWindow, int completionWindow,
-      boolean continuous, PlanLifecycle lifecycle, List<PlanCopy> copies, Map<String, String> recoveryPointTags) {
+      boolean continuous, PlanLifecycle lifecycle, List<PlanCopy> copies, Map<String, String> recoveryPointTags,
+      String scanMode) {
     public PlanRule {
       copies = List.copyOf(copies);
     }
