@@ -329,6 +329,7 @@ public final class AccessMatrix {
     ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
         + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
         "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    subscriptions(m, topicArn, policy, where, base);
     Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
     String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
         + "-0000";
@@ -340,6 +341,52 @@ public final class AccessMatrix {
         Map.of("aws:SourceAccount", OUTSIDE_ACCOUNT), "Denied");
     ask(m.accountName(), base + "root-manages-key", "the account itself may still manage the key of " + where
         + " (no lock-out)", rootOf(m.accountId()), List.of(), "kms:PutKeyPolicy", keyArn, m.accountId(), key, Map.of(), "Allowed");
+  }
+
+  /**
+   * Who may subscribe to a topic: the account of a subscribed SQS queue of another account may
+   * subscribe exactly that queue (sns:Protocol, sns:Endpoint), nothing else; other accounts nothing.
+   */
+  private void subscriptions(Module m, String topicArn, Map<String, String> policy, String where, String base) {
+    for (Module queueModule : output.modules()) {
+      for (Model.QueueSubscription s : queueModule.queueSubscriptions()) {
+        if (!s.topicArn().equals(topicArn)) {
+          continue;
+        }
+        String admin = "arn:aws:iam::" + queueModule.accountId() + ":role/Administrator";
+        String who = "an administrator of " + queueModule.accountName();
+        String id = base + "subscribe-" + queueModule.accountName() + "-" + s.resourceName();
+        ask(m.accountName(), id, who + " may subscribe its queue " + s.endpoint() + " to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", s.endpoint()),
+            "Allowed");
+        ask(m.accountName(), id + "-other-endpoint", who + " may not subscribe an email address to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy,
+            subscribeContext("email", "someone@example.com"), "Denied");
+        String queueName = s.endpoint().substring(s.endpoint().lastIndexOf(':') + 1);
+        String otherQueue = s.endpoint().substring(0, s.endpoint().lastIndexOf(':') + 1) + queueName + "-other";
+        ask(m.accountName(), id + "-other-queue", who + " may not subscribe another of its queues to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", otherQueue), "Denied");
+        ask(m.accountName(), id + "-outside-account", "an administrator of an account outside the organization may not subscribe "
+            + "the queue to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+            "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", s.endpoint()), "Denied");
+        for (Module other : byName.values()) {
+          if (!other.accountId().equals(queueModule.accountId()) && !other.accountId().equals(m.accountId())) {
+            ask(m.accountName(), id + "-" + other.accountName() + "-denied", "an administrator of " + other.accountName()
+                + ", whose queue is not subscribed, may not subscribe the queue to " + where,
+                "arn:aws:iam::" + other.accountId() + ":role/Administrator", managed(ADMINISTRATOR), "SNS:Subscribe", topicArn,
+                m.accountId(), policy, subscribeContext("sqs", s.endpoint()), "Denied");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> subscribeContext(String protocol, String endpoint) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("sns:Protocol", protocol);
+    context.put("sns:Endpoint", endpoint);
+    return context;
   }
 
   /** The restore testing role: AWS Backup assumes it, it restores and reads the tested vaults' keys, and nothing else. */

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *   <li>a module that manages organization policies or the baseline StackSet from a delegated
  *       administrator needs the registration and the Organizations resource policy of the management
  *       module; backup policies that copy into another account need the cross-account backup
- *       setting it turns on.
+ *       setting it turns on;
+ *   <li>a subscription of an SQS queue to a topic of another account: the topic, and its policy
+ *       letting the queue's account subscribe, must exist.
  * </ul>
  *
  * Nothing else orders modules: a member account's module names nothing another module creates
@@ -142,6 +144,10 @@ final class ApplyDependencies {
               + ") names the backup role " + principal + ", which must exist"));
         }
       }
+    }
+    for (var subscription : module.queueSubscriptions()) {
+      add.accept(new Dependency(subscription.topicModule(), "it subscribes " + subscription.endpoint() + " to topic "
+          + subscription.topicArn() + ", which must exist with the topic policy that lets this account subscribe the queue"));
     }
     Module management = modules.stream().filter(m -> m.management() != null).findFirst().orElse(null);
     boolean copiesAcrossAccounts = false;

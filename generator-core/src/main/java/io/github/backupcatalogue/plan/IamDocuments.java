@@ -276,14 +276,42 @@ final class IamDocuments {
    *
    * @param topicArn the topic's ARN, written literally: it is known before apply (account, region
    *     and name), and the access matrix simulates the policy as AWS receives it
+   * @param queueArns SQS queues of other accounts of the catalogue subscribed to the topic: their
+   *     accounts may subscribe exactly them
    */
-  static Document topicPolicy(String accountId, String topicArn) {
+  static Document topicPolicy(String accountId, String topicArn, List<String> queueArns) {
+    List<ObjectNode> statements = new ArrayList<>();
     ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
     publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
     publish.put("Action", "SNS:Publish");
     publish.put("Resource", topicArn);
     publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-    return document(Map.of(), publish);
+    statements.add(publish);
+    for (int i = 0; i < queueArns.size(); i++) {
+      statements.add(queueSubscription(topicArn, queueArns.get(i), i + 1));
+    }
+    return document(Map.of(), statements.toArray(ObjectNode[]::new));
+  }
+
+  /**
+   * Lets the account of an SQS queue subscribe exactly that queue to the topic: the queue owner
+   * creates the subscription, which then needs no confirmation ("Sending Amazon SNS messages to an
+   * Amazon SQS queue in a different account", Amazon SNS Developer Guide), and the condition keys
+   * sns:Protocol and sns:Endpoint of Subscribe requests ("Amazon SNS API permissions: Actions and
+   * resources reference") keep it to that one queue.
+   */
+  private static ObjectNode queueSubscription(String topicArn, String queueArn, int index) {
+    ObjectNode subscribe = statement("AllowTheQueueAccountToSubscribeItsQueue" + index, "Allow");
+    subscribe.set("Principal", awsPrincipal(List.of(rootOf(queueArn.split(":")[4]))));
+    subscribe.put("Action", "SNS:Subscribe");
+    subscribe.put("Resource", topicArn);
+    ObjectNode inner = Json.object();
+    inner.put("sns:Protocol", "sqs");
+    inner.put("sns:Endpoint", queueArn);
+    ObjectNode condition = Json.object();
+    condition.set("StringEquals", inner);
+    subscribe.set("Condition", condition);
+    return subscribe;
   }
 
   /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */

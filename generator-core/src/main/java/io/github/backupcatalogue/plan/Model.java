@@ -125,8 +125,10 @@ public final class Model {
       List<Coverage> coverage,
       StackSet stackSet,
       List<Framework> frameworks,
-      List<ReportPlan> reportPlans) {
+      List<ReportPlan> reportPlans,
+      List<QueueSubscription> queueSubscriptions) {
     public Module {
+      queueSubscriptions = List.copyOf(queueSubscriptions);
       frameworks = List.copyOf(frameworks);
       reportPlans = List.copyOf(reportPlans);
       after = List.copyOf(after);
@@ -147,7 +149,7 @@ public final class Model {
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
           dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
-          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans);
+          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans, queueSubscriptions);
     }
 
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
@@ -402,6 +404,19 @@ public final class Model {
    */
   public record TopicSubscription(
       String resourceName, String protocol, String endpoint, String filterPolicy, String note, String source) {}
+
+  /**
+   * A subscription of an SQS queue of this module's account to a topic of another account of the
+   * catalogue, created by the queue's account: a subscription created by the topic's account would
+   * need the queue owner's confirmation, and the Terraform AWS provider re-creates it at every apply
+   * (aws_sns_topic_subscription). The provider is the queue account's in the topic's region.
+   *
+   * @param topicArn the topic's ARN, written literally (the topic is a resource of another module)
+   * @param topicModule the module that creates the topic and the policy letting this account subscribe
+   */
+  public record QueueSubscription(
+      String resourceName, String topicArn, String topicModule, String region, String providerAlias, String endpoint,
+      String filterPolicy, String note, String source) {}
 
   /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}

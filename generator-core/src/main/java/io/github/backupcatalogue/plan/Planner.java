@@ -12,6 +12,7 @@ import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Selection;
 import io.github.backupcatalogue.catalogue.State;
 import io.github.backupcatalogue.catalogue.StateBackend;
+import io.github.backupcatalogue.catalogue.SubscriptionProtocol;
 import io.github.backupcatalogue.plan.Model.Backend;
 import io.github.backupcatalogue.catalogue.PolicyStatement;
 import io.github.backupcatalogue.plan.Model.Attachment;
@@ -82,6 +83,8 @@ public final class Planner {
   private final Catalogue c;
   private final Scope scope;
   private final String catalogueName;
+  /** Subscriptions of SQS queues to topics of other accounts, by the queue's account, gathered while planning topics. */
+  private final Map<String, List<Model.QueueSubscription>> queueSubscriptions = new TreeMap<>();
 
   private Planner(Catalogue catalogue, String catalogueName) {
     this.c = catalogue;
@@ -111,6 +114,7 @@ public final class Planner {
     if (central != null && (scope.plansByAccount().containsKey(central) || !scope.centralSources().isEmpty())) {
       modules.add(accountModule(modules.size() + 1, central));
     }
+    queueSubscriptions.forEach((account, subscriptions) -> modules.add(subscriptionsModule(modules.size() + 1, account, subscriptions)));
     if (!c.policies().isEmpty()) {
       modules.add(policiesModule(modules.size() + 1));
     }
@@ -176,7 +180,7 @@ public final class Planner {
             + "organization's prerequisites.",
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
         List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
-        List.of());
+        List.of(), List.of());
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -244,7 +248,7 @@ public final class Planner {
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
         providers(account, home, regions), null, List.of(), role(account), namedRoles(account), keys,
         vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
-        null, List.of(), null, frameworks(account, regions), List.of());
+        null, List.of(), null, frameworks(account, regions), List.of(), List.of());
   }
 
   /** Region settings wherever the account backs up or receives cross-account copies. */
@@ -320,7 +324,7 @@ public final class Planner {
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
         restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
-        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()));
+        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()), List.of());
   }
 
   private Module policiesModule(int order) {
@@ -355,7 +359,7 @@ public final class Planner {
             + "every account that receives a policy is protected.",
         List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
         null, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
-        coverage(), stackSet, List.of(), organizationReportPlans());
+        coverage(), stackSet, List.of(), organizationReportPlans(), List.of());
   }
 
   // ------------------------------------------------------------------ AWS Backup Audit Manager
@@ -566,14 +570,27 @@ public final class Planner {
       String id = accountId(account);
       String topicArn = "arn:aws:sns:" + first.region() + ":" + id + ":" + name;
       List<TopicSubscription> subscriptions = new ArrayList<>();
+      List<String> otherAccountQueues = new ArrayList<>();
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         var sub = topic.subscriptions().get(i);
+        String source = "notifications.topics." + name + ".subscriptions[" + i + "]";
+        String filter = sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null;
+        String queueAccount = sub.protocol() == SubscriptionProtocol.SQS ? sub.endpoint().split(":")[4] : id;
+        if (!queueAccount.equals(id)) {
+          // validation (BC555) made sure the queue's account is one of the catalogue's
+          otherAccountQueues.add(sub.endpoint());
+          // created in the topic's region, with the queue account's credentials (aws_sns_topic_subscription)
+          queueSubscriptions.computeIfAbsent(accountName(queueAccount), a -> new ArrayList<>()).add(new Model.QueueSubscription(
+              resource + "_" + id + "_" + (i + 1), topicArn, "accounts/" + account, first.region(), first.providerAlias(), sub.endpoint(), filter, "the queue's policy must let sns.amazonaws.com send "
+                  + "messages from " + topicArn + " (aws:SourceArn)",
+              source + " (topic of account " + account + ")"));
+          continue;
+        }
         subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
-            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
-            "notifications.topics." + name + ".subscriptions[" + i + "]"));
+            sub.endpoint(), filter, subscriptionNote(sub), source));
       }
       topics.add(new Topic(resource, name, first.region(), first.providerAlias(), "alias/backup-catalogue/sns/" + name,
-          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn),
+          IamDocuments.topicKeyPolicy(id), IamDocuments.topicPolicy(id, topicArn, otherAccountQueues),
           subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), "notifications.topics." + name));
     });
     return topics;
@@ -639,16 +656,39 @@ public final class Planner {
     return tests;
   }
 
-  /** What a subscription needs outside Terraform (Amazon SNS Developer Guide: subscription confirmation). */
-  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s, String topicAccount) {
+  /**
+   * What a subscription of the topic's own account needs outside Terraform (Amazon SNS Developer
+   * Guide: subscription confirmation); queues of other accounts are subscribed by their account.
+   */
+  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s) {
     return switch (s.protocol()) {
       case EMAIL -> "AWS emails a confirmation link: nothing is delivered until it is followed";
       case HTTPS -> "the endpoint must confirm the subscription (SubscribeURL of the first message)";
-      case SQS -> s.endpoint().split(":")[4].equals(topicAccount)
-          ? "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)"
-          : "the queue is in another account: its policy must let sns.amazonaws.com send from this topic, and its owner "
-              + "confirms the subscription (SubscribeURL of the first message)";
+      case SQS -> "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)";
     };
+  }
+
+  /**
+   * The module of an account whose SQS queues subscribe to topics of other accounts: only those
+   * subscriptions, in a module of their own so that it depends on the topics' modules and nothing
+   * depends on it (an account module of the queue's account may itself be needed before a topic's
+   * module, such as a member account before the central account).
+   */
+  private Module subscriptionsModule(int order, String account, List<Model.QueueSubscription> subscriptions) {
+    List<String> regions = subscriptions.stream().map(Model.QueueSubscription::region).distinct().sorted().toList();
+    return new Module(order, "subscriptions/" + account, account, accountId(account),
+        "Subscribes the account's SQS queues to the vault-event topics of other accounts: the queue's account creates "
+            + "the subscription, so it needs no confirmation and Terraform keeps it in state.",
+        List.of(), 0, List.of(), providers(account, homeRegion(account), regions), null, List.of(), null, List.of(), List.of(),
+        List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of(),
+        subscriptions);
+  }
+
+  /** The catalogue's name of an account id (validation made sure it is one). */
+  private String accountName(String accountId) {
+    return c.organization().accounts().entrySet().stream().filter(e -> e.getValue().id().equals(accountId))
+        .map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new IllegalStateException("account " + accountId + " is not in the catalogue (validation lets no such queue through)"));
   }
 
   /**

@@ -121,7 +121,8 @@ class WiringTest {
     assertThat(topic.resourceName()).isEqualTo("alerts_eu_west_1");
     assertThat(topic.vaults()).containsExactly("Central");
     JsonNode policy = new ObjectMapper().readTree(topic.policy().text());
-    assertThat(policy.get("Statement")).hasSize(1);
+    // the second statement lets the queue's account subscribe (see below)
+    assertThat(policy.get("Statement")).hasSize(2);
     JsonNode publish = policy.get("Statement").get(0);
     assertThat(publish.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
     assertThat(publish.get("Action").asText()).isEqualTo("SNS:Publish");
@@ -138,16 +139,61 @@ class WiringTest {
   }
 
   @Test
-  void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
-    var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
+  void eachSubscriptionOfTheTopicsAccountBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
+    String sameAccountQueue = ALERTS.replace("arn:aws:sqs:eu-west-1:123456789101:", "arn:aws:sqs:eu-west-1:210987654321:");
+    var output = plan(sameAccountQueue);
+    var topic = module(output, "accounts/central").topics().get(0);
     assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
     assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
     assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
-    // the queue is in another account (123456789101, not central's): its owner confirms the subscription
-    assertThat(topic.subscriptions().get(1).note()).contains("another account");
+    assertThat(topic.subscriptions().get(1).note())
+        .isEqualTo("the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)");
+    // a queue of the topic's own account: no subscribe statement, no subscriptions module
+    assertThat(topic.policy().text()).doesNotContain("SNS:Subscribe");
+    assertThat(output.modules()).noneMatch(m -> m.path().startsWith("subscriptions/"));
     var without = module(plan(ALERTS.replace(
         "        - {protocol: sqs, endpoint: \"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}\n", "")), "accounts/central");
     assertThat(without.topics().get(0).subscriptions()).hasSize(1);
+    assertThat(without.topics().get(0).policy().text()).doesNotContain("SNS:Subscribe");
+  }
+
+  @Test
+  void aQueueOfAnotherAccountIsSubscribedByThatAccountWhichTheTopicPolicyLetsSubscribeExactlyThatQueue() throws Exception {
+    var output = plan(ALERTS);
+    var topic = module(output, "accounts/central").topics().get(0);
+    // the topic's account does not subscribe the queue of backup-admin (123456789101) itself
+    assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email");
+    JsonNode subscribe = new ObjectMapper().readTree(topic.policy().text()).get("Statement").get(1);
+    assertThat(subscribe.toString()).isEqualTo("{\"Sid\":\"AllowTheQueueAccountToSubscribeItsQueue1\",\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789101:root\"},\"Action\":\"SNS:Subscribe\","
+        + "\"Resource\":\"arn:aws:sns:eu-west-1:210987654321:alerts\",\"Condition\":{\"StringEquals\":{\"sns:Protocol\":\"sqs\","
+        + "\"sns:Endpoint\":\"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}}}");
+    var queueModule = module(output, "subscriptions/backup-admin");
+    assertThat(queueModule.accountId()).isEqualTo("123456789101");
+    assertThat(queueModule.queueSubscriptions()).containsExactly(new Model.QueueSubscription("alerts_eu_west_1_210987654321_2",
+        "arn:aws:sns:eu-west-1:210987654321:alerts", "accounts/central", "eu-west-1", "eu_west_1",
+        "arn:aws:sqs:eu-west-1:123456789101:backup-events", null,
+        "the queue's policy must let sns.amazonaws.com send messages from arn:aws:sns:eu-west-1:210987654321:alerts "
+            + "(aws:SourceArn)",
+        "notifications.topics.alerts.subscriptions[1] (topic of account central)"));
+    // the queue account's provider in the topic's region; nothing else in the module
+    assertThat(queueModule.providers().regions()).extracting(Model.RegionProvider::region).containsExactly("eu-west-1");
+    assertThat(queueModule.role()).isNull();
+    assertThat(queueModule.vaults()).isEmpty();
+    assertThat(queueModule.dependsOn()).containsExactly(new Model.Dependency("accounts/central", "it subscribes "
+        + "arn:aws:sqs:eu-west-1:123456789101:backup-events to topic arn:aws:sns:eu-west-1:210987654321:alerts, which must "
+        + "exist with the topic policy that lets this account subscribe the queue"));
+  }
+
+  @Test
+  void aQueueOfAnAccountTheTopicsModuleDependsOnIsSubscribedWithoutACycle() {
+    // app's module comes before central's (central's key policy names app's backup role); app's queue subscribes to
+    // central's topic, so the subscription cannot live in app's module: its own module comes after central's
+    var output = plan(ALERTS.replace("arn:aws:sqs:eu-west-1:123456789101:", "arn:aws:sqs:eu-west-1:345678901234:"));
+    assertThat(output.modules()).extracting(Model.Module::path)
+        .containsExactly("management", "accounts/app", "accounts/central", "subscriptions/app", "policies");
+    assertThat(module(output, "subscriptions/app").after()).containsExactly("accounts/central");
+    assertThat(module(output, "accounts/app").queueSubscriptions()).isEmpty();
   }
 
   @Test
@@ -156,8 +202,13 @@ class WiringTest {
     assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/central/topic/alerts_eu_west_1/"))
         .extracting(q -> q.id().substring(q.id().lastIndexOf('/') + 1) + "=" + q.expected())
         .containsExactly("backup-Publish=Allowed", "backup-Publish-for-another-account=Denied", "other-service-Publish=Denied",
-            "outside-account-Publish=Denied", "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied",
-            "root-manages-key=Allowed");
+            "outside-account-Publish=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2=Allowed",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-other-endpoint=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-other-queue=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-outside-account=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-app-denied=Denied",
+            "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied", "root-manages-key=Allowed");
   }
 
   private static final String RESTORE_TESTS = Catalogues.ORGANIZATION + """

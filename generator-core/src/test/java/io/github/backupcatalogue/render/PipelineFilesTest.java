@@ -110,7 +110,7 @@ class PipelineFilesTest {
     assertThat(modules(jobs.get("level-1"))).containsExactly("management", "accounts/analytics-dev", "accounts/payments-prod",
         "accounts/web-prod");
     assertThat(modules(jobs.get("level-2"))).containsExactly("accounts/central-backup");
-    assertThat(modules(jobs.get("level-3"))).containsExactly("policies");
+    assertThat(modules(jobs.get("level-3"))).containsExactly("subscriptions/backup-admin", "policies");
     assertThat(jobs.get("level-2").get("needs").toString()).isEqualTo("[\"level-1\"]");
     assertThat(jobs.get("level-3").get("needs").toString()).isEqualTo("[\"level-2\"]");
     assertThat(yaml(sample.get(PipelineFiles.GITHUB)).get("permissions").toString()).isEqualTo("{\"contents\":\"read\"}");

@@ -36,7 +36,10 @@ ${module.purpose}
 - Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.airGapped??>, logically air-gapped (AWS's compliance lock, ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days)<#if v.airGapped.shareWith?has_content>, shared through AWS RAM with <#list v.airGapped.shareWith as n, id>${n}<#sep>, </#sep></#list></#if></#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
 </#list>
 <#list module.topics as t>
-- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.policy.text?contains("AllowTheQueueAccountToSubscribeItsQueue")>, and the accounts of subscribed SQS queues may subscribe exactly those</#if><#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+</#list>
+<#list module.queueSubscriptions as s>
+- Subscription of SQS queue `${s.endpoint}` to topic `${s.topicArn}`<#if s.filterPolicy??> (failures only)</#if> (created by module `${s.topicModule}`, with a policy letting this account subscribe exactly this queue). **The queue's access policy is yours to set:** it must let `sns.amazonaws.com` send messages from the topic (`aws:SourceArn`)
 </#list>
 <#list module.restoreTests as t>
 - Restore testing plan `${t.name}` in ${t.region} (`${t.schedule}`), restoring <#list t.selections as s>${s.resourceType}<#sep>, </#sep></#list> from the recovery points of <#list t.vaultResources as v>`${v}`<#sep>, </#sep></#list>, as IAM role `${module.restoreTestingRole.path}${module.restoreTestingRole.name}` (`AWSBackupServiceRolePolicyForRestores`)

@@ -1,5 +1,24 @@
-<#if module.topics?has_content>
 <#import "lib.tf.ftl" as lib>
+<#if module.queueSubscriptions?has_content>
+<@lib.header "Subscriptions of this account's SQS queues to the vault-event topics of other accounts."/>
+<#list module.queueSubscriptions as s>
+
+# Source: ${s.source}
+# The queue's account subscribes it (no confirmation needed), in the topic's region; module ${s.topicModule} creates the topic.
+# ${s.note}
+resource "aws_sns_topic_subscription" "${s.resourceName}" {
+  provider  = aws.${s.providerAlias}
+  topic_arn = "${s.topicArn}"
+  protocol  = "sqs"
+  endpoint  = "${s.endpoint}"
+<#if s.filterPolicy??>
+  # only_failures: successful jobs report State COMPLETED; everything else is delivered
+  filter_policy = "${s.filterPolicy}"
+</#if>
+}
+</#list>
+</#if>
+<#if module.topics?has_content>
 <@lib.header "SNS topics for vault events, their keys, policies and subscriptions, and the vault notifications."/>
 <#list module.topics as t>
 
@@ -29,7 +48,7 @@ resource "aws_sns_topic" "${t.resourceName}" {
 <@lib.tags "tags" t.tags/>
 }
 
-# Source: ${t.source}: exactly AWS Backup, acting for this account, may publish.
+# Source: ${t.source}: exactly AWS Backup, acting for this account, may publish<#if t.policy.text?contains("AllowTheQueueAccountToSubscribeItsQueue")>; the accounts of subscribed SQS queues may subscribe exactly those queues</#if>.
 resource "aws_sns_topic_policy" "${t.resourceName}" {
   provider = aws.${t.providerAlias}
   arn      = aws_sns_topic.${t.resourceName}.arn
