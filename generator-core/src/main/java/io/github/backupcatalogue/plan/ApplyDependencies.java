@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  *       administrator needs the registration and the Organizations resource policy of the management
  *       module; backup policies that copy into another account need the cross-account backup
  *       setting it turns on;
+ *   <li>the AWS RAM share of an air-gapped vault: RAM's sharing with AWS Organizations, which the
+ *       management module enables, must be on;
  *   <li>a subscription of an SQS queue to a topic of another account: the topic, and its policy
  *       letting the queue's account subscribe, must exist.
  * </ul>
@@ -181,6 +183,14 @@ final class ApplyDependencies {
               + "policies or StackSets from " + d.name() + ", which the management module registers as delegated "
               + "administrator for " + d.servicePrincipal()
               + (management.management().resourcePolicy() != null ? " (with the Organizations resource policy)" : ""))));
+      for (var vault : module.vaults()) {
+        if (vault.airGapped() != null && !vault.airGapped().shareWith().isEmpty()
+            && management.management().ramSharingFor().contains(vault.name())) {
+          add.accept(new Dependency(management.path(), "the AWS RAM share of air-gapped vault " + vault.name() + " ("
+              + vault.region() + ") admits only accounts of the organization, without invitations, once the management "
+              + "module has enabled RAM's sharing with AWS Organizations"));
+        }
+      }
       if (copiesAcrossAccounts && management.management().globalSettings().containsKey("isCrossAccountBackupEnabled")) {
         add.accept(new Dependency(management.path(), "its backup policies copy into another account, which needs AWS "
             + "Backup's cross-account backup setting that the management module turns on"));

@@ -305,14 +305,17 @@ public final class Model {
    * @param unmanagedGlobalSettings the other settings, left as they are (ignored, not switched off)
    * @param delegatedPolicyTypes policy types the catalogue's own resource-policy statements name
    *     (organizations:PolicyType in their conditions)
+   * @param ramSharingFor the air-gapped vaults shared through AWS RAM, for which the module enables
+   *     RAM's sharing with AWS Organizations (empty: not managed)
    */
   public record Management(
       List<DelegatedAdministrator> delegatedAdministrators, Document resourcePolicy, Map<String, String> globalSettings,
-      List<String> unmanagedGlobalSettings, List<String> delegatedPolicyTypes, String source) {
+      List<String> unmanagedGlobalSettings, List<String> delegatedPolicyTypes, List<String> ramSharingFor, String source) {
     public Management {
       delegatedAdministrators = List.copyOf(delegatedAdministrators);
       unmanagedGlobalSettings = List.copyOf(unmanagedGlobalSettings);
       delegatedPolicyTypes = List.copyOf(delegatedPolicyTypes);
+      ramSharingFor = List.copyOf(ramSharingFor);
     }
   }
 

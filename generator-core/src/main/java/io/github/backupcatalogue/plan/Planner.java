@@ -172,7 +172,8 @@ public final class Planner {
         .flatMap(st -> st.condition().values().stream())
         .flatMap(keys -> keys.getOrDefault("organizations:PolicyType", List.of()).stream())
         .distinct().sorted().toList();
-    Management management = new Management(admins, resourcePolicy, global, unmanaged, delegatedTypes, "organization, settings");
+    Management management = new Management(admins, resourcePolicy, global, unmanaged, delegatedTypes, sharedAirGappedVaults(),
+        "organization, settings");
     String home = homeRegion(org.managementAccount());
     return new Module(order, "management", org.managementAccount(), managementId,
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
@@ -181,6 +182,31 @@ public final class Planner {
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
         List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
         List.of(), List.of());
+  }
+
+  /**
+   * The air-gapped vaults the central account shares through AWS RAM. Their shares admit only
+   * principals of the organization ({@code allow_external_principals = false}), which AWS RAM
+   * treats as such, without invitations, only once sharing with AWS Organizations is enabled from
+   * the management account ("Sharing your AWS resources" and EnableSharingWithAwsOrganization, AWS
+   * RAM): until then accounts of the organization are treated as external accounts.
+   */
+  private List<String> sharedAirGappedVaults() {
+    String central = c.organization().centralBackupAccount();
+    if (central == null) {
+      return List.of();
+    }
+    List<String> shared = new ArrayList<>();
+    // as addVault: share_with, or by default the accounts copying in (the central account aside)
+    scope.centralSources().forEach((vault, byRegion) -> {
+      var airGap = c.vaults().get(vault).airGapped();
+      boolean sharesWithSomeone = airGap != null && (airGap.shareWith() != null ? !airGap.shareWith().isEmpty()
+          : byRegion.values().stream().anyMatch(sources -> sources.stream().anyMatch(s -> !s.equals(central))));
+      if (sharesWithSomeone) {
+        shared.add(vault);
+      }
+    });
+    return shared;
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */

@@ -280,6 +280,25 @@ class WiringTest {
   }
 
   @Test
+  void sharingAnAirGappedVaultEnablesRamSharingWithOrganizationsInTheManagementModuleFirst() {
+    String airGapped = Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650}\n");
+    var output = plan(airGapped);
+    assertThat(module(output, "management").management().ramSharingFor()).containsExactly("Central");
+    assertThat(module(output, "accounts/central").dependsOn()).contains(new Model.Dependency("management", "the AWS RAM share "
+        + "of air-gapped vault Central (eu-west-1) admits only accounts of the organization, without invitations, once the "
+        + "management module has enabled RAM's sharing with AWS Organizations"));
+    // shared with nobody: no share, nothing to enable, no dependency
+    var unshared = plan(airGapped.replace("max_retention_days: 3650}\n", "max_retention_days: 3650, share_with: []}\n"));
+    assertThat(module(unshared, "accounts/central").vaults().get(0).airGapped().shareWith()).isEmpty();
+    assertThat(module(unshared, "management").management().ramSharingFor()).isEmpty();
+    assertThat(module(unshared, "accounts/central").after()).doesNotContain("management");
+    // no air-gapped vault: nothing either
+    assertThat(module(plan(Catalogues.ORGANIZATION), "management").management().ramSharingFor()).isEmpty();
+  }
+
+  @Test
   void severalTagValuesBecomeOneTagSelectionWithEveryValueAndIndexesBecomeIndexActions() throws Exception {
     var output = plan(Catalogues.organizationWith("resource_types: [RDS]", "tag: {key: backup-tier, values: [gold, platinum]}")
         .replace("vault: Local\n", "vault: Local\n        index_resource_types: [S3]\n"));

@@ -19,6 +19,9 @@ ${module.purpose}
   `aws organizations describe-resource-policy` first and move statements you keep into
   `organization.resource_policy_statements`).
 </#if>
+<#if module.management.ramSharingFor?has_content>
+- AWS RAM sharing with AWS Organizations, so the shares of ${module.management.ramSharingFor?join(", ")} reach the accounts without invitations. **Protected (`prevent_destroy`): destroying it would turn off RAM's trusted access for the whole organization**; if no vault is shared any more, `terraform state rm aws_ram_sharing_with_organization.this` before applying.
+</#if>
 <#if module.management.globalSettings?has_content>
 - AWS Backup global settings turned on: <#list module.management.globalSettings as k, v>`${k}`<#sep>, </#sep></#list> (the others are left as they are)
 </#if>
