@@ -411,6 +411,7 @@ public final class AccessMatrix {
     ask(m.accountName(), base + "no-StartBackupJob", "the restore testing role may not start backup jobs", role, identity,
         "backup:StartBackupJob", "arn:aws:backup:" + region + ":" + m.accountId() + ":backup-vault:example", m.accountId(), null,
         Map.of(), "Denied");
+    restoreTestingKeys(m, role, identity, base);
     for (Model.RestoreTest t : m.restoreTests()) {
       for (String vaultResource : t.vaultResources()) {
         Vault v = m.vaults().stream().filter(x -> x.address().equals(vaultResource)).findFirst().orElseThrow();
@@ -425,6 +426,34 @@ public final class AccessMatrix {
         ask(m.accountName(), base + "key-" + v.resourceName() + "-CreateGrant-not-for-aws", "the restore testing role may not "
             + "grant " + where + " to anything but an AWS resource", role, identity, "kms:CreateGrant", keyArn, m.accountId(), key,
             Map.of("kms:GrantIsForAWSResource", "false"), "Denied");
+      }
+    }
+  }
+
+  /**
+   * The restore testing role and the account's own resource keys: the KMS grant (simulated as the
+   * key-policy statement it amounts to; the key's own policy is not the catalogue's) lets exactly
+   * that role use exactly the grant's operations, through RDS as restores do.
+   */
+  private void restoreTestingKeys(Module m, String role, List<Map<String, String>> identity, String base) {
+    for (Model.KeyGrant g : m.keyGrants()) {
+      if (!g.restoreTesting()) {
+        continue;
+      }
+      Map<String, String> grant = policy(m.path(), "aws_kms_grant." + g.resourceName(), "grant");
+      Map<String, Object> viaRds = Map.of("kms:ViaService", "rds." + g.region() + ".amazonaws.com");
+      String where = "the resource key " + g.keyArn();
+      String id = base + "resource-key-" + g.resourceName();
+      ask(m.accountName(), id + "-Decrypt", "the restore testing role may decrypt with " + where + " through RDS, restoring "
+          + "a snapshot it encrypts", role, identity, "kms:Decrypt", g.keyArn(), m.accountId(), grant, viaRds, "Allowed");
+      ask(m.accountName(), id + "-CreateGrant", "the restore testing role may let RDS create a grant on " + where + " for the "
+          + "restored database", role, identity, "kms:CreateGrant", g.keyArn(), m.accountId(), grant,
+          Map.of("kms:ViaService", "rds." + g.region() + ".amazonaws.com", "kms:GrantIsForAWSResource", "true"), "Allowed");
+      ask(m.accountName(), id + "-Encrypt", "the restore testing role may not encrypt with " + where + " (not an operation "
+          + "of its grant)", role, identity, "kms:Encrypt", g.keyArn(), m.accountId(), grant, viaRds, "Denied");
+      if (m.role() != null) {
+        ask(m.accountName(), id + "-backup-role", "the backup role gets nothing from the restore testing role's grant on "
+            + where, roleArn(m), identityOf(m), "kms:Decrypt", g.keyArn(), m.accountId(), grant, viaRds, "Denied");
       }
     }
   }

@@ -255,13 +255,15 @@ public final class Model {
   }
 
   /**
-   * A KMS grant that shares a key of the account's own resources with the account its backups are
-   * copied to: AWS Backup cannot copy backups of types it does not fully manage to another account
-   * otherwise.
+   * A KMS grant on a key of the account's own resources (organization.accounts.NAME.resource_keys):
+   * to the account its backups are copied to (AWS Backup cannot copy backups of types it does not
+   * fully manage to another account otherwise), or, when {@code restoreTesting}, to the account's
+   * restore testing role, whose restores of such backups use that key ({@code grantee} is then the
+   * role's Terraform reference).
    */
   public record KeyGrant(
       String resourceName, String keyArn, String region, String providerAlias, String granteeAccount, String grantee,
-      List<String> operations, String source) {
+      List<String> operations, String source, boolean restoreTesting) {
     public KeyGrant {
       operations = List.copyOf(operations);
     }

@@ -269,7 +269,8 @@ public final class Planner {
         : "Member account in scope of backup plans: the backup role and the vaults the plans target, each with "
             + "its customer-managed KMS key, lock and access policy, and AWS Backup's Region settings.";
     List<RegionSettings> settings = regionSettings(account);
-    List<KeyGrant> grants = keyGrants(account);
+    List<KeyGrant> grants = new ArrayList<>(keyGrants(account));
+    grants.addAll(restoreTestingKeyGrants(account, restoreTests(vaults)));
     List<String> regions = usedRegions(keys, vaults, List.of(), settings, grants);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
         providers(account, home, regions), null, List.of(), role(account), namedRoles(account), keys,
@@ -320,7 +321,41 @@ public final class Planner {
         grants.add(new KeyGrant(Identifiers.regional("resource_key_" + keyArn.substring(keyArn.lastIndexOf('/') + 1), region)
             .replace('-', '_'), keyArn, region, regionProvider(region).alias(), central,
             IamDocuments.rootOf(accountId(central)), RESOURCE_KEY_GRANT_OPERATIONS,
-            "organization.accounts." + account + ".resource_keys"));
+            "organization.accounts." + account + ".resource_keys", false));
+      }
+    }
+    return grants;
+  }
+
+  /** What a KMS grant on a resource key lets the restore testing role do: restore from snapshots encrypted with it. */
+  static final List<String> RESTORE_TESTING_KEY_GRANT_OPERATIONS =
+      List.of("CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext");
+
+  /**
+   * Grants on the account's own resource keys to its restore testing role, in each region where a
+   * restore test restores a type AWS Backup does not fully manage (RDS, Aurora, EBS, ...): those
+   * recovery points stay encrypted with the source resource's key, not the vault's ("Encryption for
+   * backups in AWS Backup": they inherit the source's encryption, and the role must have access to
+   * the key used to restore). A grant works whatever the key's policy (which is not the
+   * catalogue's) says; AWS's restore policy already lets the role use any key through the services.
+   */
+  private List<KeyGrant> restoreTestingKeyGrants(String account, List<RestoreTest> tests) {
+    if (c.organization() == null) {
+      return List.of();
+    }
+    SortedSet<String> regions = new TreeSet<>();
+    for (RestoreTest t : tests) {
+      if (t.selections().stream().anyMatch(sel -> !ResourceTypes.fullyManaged(sel.resourceType()))) {
+        regions.add(t.region());
+      }
+    }
+    List<KeyGrant> grants = new ArrayList<>();
+    for (String keyArn : c.organization().accounts().get(account).resourceKeys()) {
+      String region = keyArn.split(":")[3];
+      if (regions.contains(region)) {
+        grants.add(new KeyGrant(Identifiers.regional("restore_testing_key_" + keyArn.substring(keyArn.lastIndexOf('/') + 1), region)
+            .replace('-', '_'), keyArn, region, regionProvider(region).alias(), account, "aws_iam_role.restore_testing.arn",
+            RESTORE_TESTING_KEY_GRANT_OPERATIONS, "organization.accounts." + account + ".resource_keys", true));
       }
     }
     return grants;

@@ -244,6 +244,30 @@ class WiringTest {
   }
 
   @Test
+  void restoreTestsOfTypesThatKeepTheSourceKeyGetAGrantOnTheAccountsResourceKeys() {
+    String key = "arn:aws:kms:eu-west-1:345678901234:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    String withKey = RESTORE_TESTS.replace("app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1]}",
+        "app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1], resource_keys: [\"" + key + "\"]}");
+    var grants = module(plan(withKey), "accounts/app").keyGrants();
+    // the grant to the central account for copies, and one to the restore testing role for restores
+    assertThat(grants).extracting(Model.KeyGrant::restoreTesting).containsExactly(false, true);
+    assertThat(grants.get(1)).isEqualTo(new Model.KeyGrant("restore_testing_key_1234abcd_12ab_34cd_56ef_1234567890ab_eu_west_1",
+        key, "eu-west-1", "eu_west_1", "app", "aws_iam_role.restore_testing.arn",
+        List.of("CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext"), "organization.accounts.app.resource_keys",
+        true));
+    // restore tests of a type AWS Backup fully manages (encrypted with the vault's key) need no grant
+    assertThat(module(plan(withKey.replace("resource_type: RDS", "resource_type: S3")), "accounts/app").keyGrants())
+        .extracting(Model.KeyGrant::restoreTesting).containsExactly(false);
+    // no restore test: no grant to a role that does not exist
+    assertThat(module(plan(withKey.substring(0, withKey.indexOf("restore_testing:"))), "accounts/app").keyGrants())
+        .extracting(Model.KeyGrant::restoreTesting).containsExactly(false);
+    var questions = AccessMatrix.of(plan(withKey));
+    assertThat(questions).filteredOn(q -> q.id().contains("/resource-key-"))
+        .extracting(q -> q.id().substring(q.id().lastIndexOf('-') + 1) + "=" + q.expected())
+        .containsExactly("Decrypt=Allowed", "CreateGrant=Allowed", "Encrypt=Denied", "role=Denied");
+  }
+
+  @Test
   void restoreTestingS3AddsTheS3RestorePolicy() {
     var app = module(plan(RESTORE_TESTS.replace("resource_type: RDS", "resource_type: S3")), "accounts/app");
     assertThat(app.restoreTestingRole().managedPolicies()).extracting(Model.ManagedPolicy::arn)

@@ -51,7 +51,7 @@ ${module.purpose}
 - AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>
 </#list>
 <#list module.keyGrants as g>
-- KMS grant on `${g.keyArn}` to account ${g.granteeAccount}, so backups of resources it encrypts can be copied there
+- KMS grant on `${g.keyArn}` <#if g.restoreTesting>to the restore testing role, so restore tests can restore backups of resources it encrypts<#else>to account ${g.granteeAccount}, so backups of resources it encrypts can be copied there</#if>
 </#list>
 <#if module.stackSet??>
 - StackSet `${module.stackSet.name}`: the backup role and member vaults in every account of ${module.stackSet.organizationalUnits?join(", ")} without a module of its own, including accounts created later (regions ${module.stackSet.regions?join(", ")})
