@@ -98,14 +98,20 @@ class PipelineRulesTest {
     assertThat(headlines(with(from, to))).contains(expected);
   }
 
-  /** With S3 state the modules lock with use_lockfile, which Terraform has from 1.10.0 on. */
+  /** With S3 state the modules lock with use_lockfile, generally available in Terraform from 1.11.0 on. */
   @Test
   void withAnS3BackendThePipelinesNeedTerraformWithNativeLocking() {
     String s3 = with("  pipelines:\n", "  state: {backend: s3, bucket: acme-terraform-state, region: eu-west-1}\n  pipelines:\n");
     assertThat(headlines(s3)).containsExactly(BC305);
     assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.9.8\n")))
         .containsExactly(F + "47:24: error[BC285]: Terraform 1.9.8 is older than the generated modules require "
-            + "(1.10.0, for the S3 backend's use_lockfile)");
+            + "(1.11.0, for the S3 backend's use_lockfile, generally available from 1.11)");
+    // 1.10 has it only as an experiment
+    assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.10.5\n")))
+        .containsExactly(F + "47:24: error[BC285]: Terraform 1.10.5 is older than the generated modules require "
+            + "(1.11.0, for the S3 backend's use_lockfile, generally available from 1.11)");
+    assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.11.0\n")))
+        .containsExactly(BC305);
   }
 
   @Test
