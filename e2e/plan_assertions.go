@@ -413,8 +413,9 @@ func pathHasNegation(path []string) bool {
 
 func s3Selected(s string) bool { return strings.HasPrefix(s, "arn:aws:s3:") || s == "*" }
 
-// S3Scopes finds, across a root's plans, every org backup plan and aws_backup_selection that
-// selects S3 (an S3 ARN or "*" among its selections; tag-only selections do not count).
+// S3Scopes finds, across a root's plans, every selection of an org backup plan and every
+// aws_backup_selection that selects S3 (an S3 ARN or "*" among its resource types; tag-only
+// selections do not count), each with the role it names.
 func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 	var out []S3Scope
 	modules := sortedModules(plans)
@@ -440,24 +441,39 @@ func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 			sort.Strings(names)
 			for _, name := range names {
 				bp := doc.Plans[name]
-				sc := S3Scope{Source: m + ":" + addr + ":" + name, RoleNames: map[string]bool{}, VaultNames: map[string]bool{}}
-				s3 := false
-				collectStrings(bp["selections"], nil, func(path []string, s string) {
-					if pathHas(path, "iam_role_arn") {
-						if mm := roleARNName.FindStringSubmatch(s); mm != nil {
-							sc.RoleNames[mm[1]] = true
-						}
-					} else if !pathHasNegation(path) && s3Selected(s) {
-						s3 = true
-					}
-				})
+				vaults := map[string]bool{}
 				collectStrings(bp["rules"], nil, func(path []string, s string) {
 					if pathHas(path, "target_backup_vault_name") {
-						sc.VaultNames[s] = true
+						vaults[s] = true
 					}
 				})
-				if s3 {
-					out = append(out, sc)
+				// Each selection on its own: its role is the one AWS Backup assumes for what it selects
+				// (a plan may give its selections different roles).
+				groups, _ := bp["selections"].(map[string]interface{})
+				for _, group := range sortedKeys(groups) {
+					if group != "resources" {
+						continue // operators; "tags" selections select by tag alone, not counted
+					}
+					entries, _ := groups[group].(map[string]interface{})
+					for _, sel := range sortedKeys(entries) {
+						if strings.HasPrefix(sel, "@@") {
+							continue
+						}
+						sc := S3Scope{Source: m + ":" + addr + ":" + name + ":" + sel, RoleNames: map[string]bool{}, VaultNames: vaults}
+						s3 := false
+						collectStrings(entries[sel], nil, func(path []string, s string) {
+							if pathHas(path, "iam_role_arn") {
+								if mm := roleARNName.FindStringSubmatch(s); mm != nil {
+									sc.RoleNames[mm[1]] = true
+								}
+							} else if pathHas(path, "resource_types") && !pathHasNegation(path) && s3Selected(s) {
+								s3 = true
+							}
+						})
+						if s3 {
+							out = append(out, sc)
+						}
+					}
 				}
 			}
 		}
@@ -495,6 +511,15 @@ func S3Scopes(plans map[string]*tfjson.Plan) []S3Scope {
 
 // SelectsS3 says whether anything in the plans backs up S3 (see S3Scopes).
 func SelectsS3(plans map[string]*tfjson.Plan) bool { return len(S3Scopes(plans)) > 0 }
+
+func sortedKeys(m map[string]interface{}) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
 
 func sortedModules(plans map[string]*tfjson.Plan) []string {
 	var modules []string

@@ -208,6 +208,14 @@ func TestRolesMissingS3Policies(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("want 2 failures (both S3 policies missing), got %v", errs)
 	}
+	// each selection with its own role: only the role of the selection that selects S3 needs the policies
+	twoRoles := `{"plans":{"p":{"rules":{"r":{"target_backup_vault_name":{"@@assign":"Local"}}},"selections":{"resources":{` +
+		`"db":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/service-role/backup-role"},"resource_types":{"@@assign":["arn:aws:rds:*:*:db:*"]}},` +
+		`"all":{"iam_role_arn":{"@@assign":"arn:aws:iam::$account:role/other-role"},"resource_types":{"@@assign":["*"]}}}}}}}`
+	scopes := S3Scopes(map[string]*tfjson.Plan{"policies": mgmt(twoRoles)})
+	if len(scopes) != 1 || !scopes[0].RoleNames["other-role"] || scopes[0].RoleNames["backup-role"] {
+		t.Fatalf("want one S3 scope, for other-role only, got %+v", scopes)
+	}
 	if missing := BackupRolesNotCreated(map[string]*tfjson.Plan{"policies": mgmt(orgPolicy(`"*"`))}); len(missing) != 1 {
 		t.Fatalf("role named by the policy but created nowhere not reported: %v", missing)
 	}

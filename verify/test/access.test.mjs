@@ -35,6 +35,7 @@ async function mutate(...edits) {
   return mutateRoot(FIXTURE, ...edits);
 }
 
+/** The same on a copy of another generated root. */
 async function mutateRoot(root, ...edits) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "access-matrix-"));
   temps.push(dir);
@@ -200,5 +201,32 @@ describe("access matrix", () => {
       assert.match(p.source, /^https:\/\/docs\.aws\.amazon\.com\/aws-managed-policy\/latest\/reference\//, name);
       assert.equal(p.document.Version, "2012-10-17", name);
     }
+  });
+});
+
+// The single-account golden root (the generator's current output, not a copy): its plan scans for
+// malware, so it has the scanner role GuardDuty assumes and the scanned vault's key names it.
+const SINGLE_ACCOUNT = path.resolve(FIXTURES, "..", "..", "..", "generator-core", "src", "test", "resources", "golden", "single-account");
+
+describe("access matrix: the malware scanner role", () => {
+  test("the single-account output answers every question as expected", async () => {
+    const run = await mutateRoot(SINGLE_ACCOUNT);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^  PASS access +\d+ questions asked: .*every answer as expected/m);
+  });
+
+  test("a scanned vault's key policy without the scanner's statement", async () => {
+    const run = await mutateRoot(SINGLE_ACCOUNT, ["accounts/startup/kms.tf", '"AWS": "${aws_iam_role.malware_scanner.arn}"', '"AWS": "${aws_iam_role.backup.arn}"']);
+    assertFails(run, "accounts/startup/malware-scanner/key-primary_us_east_1-Decrypt", "Allowed", "ImplicitlyDenied");
+  });
+
+  test("a scanner trust policy that AWS Backup itself may use", async () => {
+    const run = await mutateRoot(SINGLE_ACCOUNT, ["accounts/startup/iam.tf", '"Service": "malware-protection.guardduty.amazonaws.com"', '"Service": ["malware-protection.guardduty.amazonaws.com", "backup.amazonaws.com"]']);
+    assertFails(run, "accounts/startup/malware-scanner/assume/backup-service", "Denied", "Allowed");
+  });
+
+  test("the scanner role with a policy that lets it delete recovery points", async () => {
+    const run = await mutateRoot(SINGLE_ACCOUNT, ["accounts/startup/iam.tf", '"arn:aws:iam::aws:policy/AWSBackupGuardDutyRolePolicyForScans"', '"arn:aws:iam::aws:policy/AdministratorAccess"']);
+    assertFails(run, "accounts/startup/malware-scanner/no-DeleteRecoveryPoint", "Denied", "Allowed");
   });
 });

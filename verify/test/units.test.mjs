@@ -120,6 +120,21 @@ describe("organization backup policy check", () => {
     ]);
   });
 
+  test("checks malware scanning: scan actions and settings keyed by the scanner, AWS's scan modes and resource types", () => {
+    const scanner = a("arn:aws:iam::$account:role/BackupCatalogueMalwareScanner");
+    const good = plan({ Daily: { ...rule, scan_actions: { GUARDDUTY: { scan_mode: a("INCREMENTAL_SCAN") } } } });
+    good.plans.nightly.scan_settings = { GUARDDUTY: { resource_types: a(["EBS", "S3"]), scanner_role_arn: scanner } };
+    assert.deepEqual(check(good), []);
+    const bad = plan({ Daily: { ...rule, scan_actions: { GuardDuty: { scan_mode: a("QUICK_SCAN") } } } });
+    bad.plans.nightly.scan_settings = { GUARDDUTY: { resource_types: a(["RDS"]) } };
+    assert.deepEqual(check(bad), [
+      'p: plans.nightly.rules.Daily.scan_actions: key "GuardDuty" must name the malware scanner: GUARDDUTY',
+      'p: plans.nightly.rules.Daily.scan_actions.GuardDuty.scan_mode: expects one of INCREMENTAL_SCAN, FULL_SCAN, found "QUICK_SCAN"',
+      'p: plans.nightly.scan_settings.GUARDDUTY.resource_types: expects one of EBS, EC2, S3, ALL, found "RDS"',
+      'p: plans.nightly.scan_settings.GUARDDUTY: missing required key "scanner_role_arn"',
+    ]);
+  });
+
   test("rejects policies over 10,000 characters as sent", () => {
     assert.match(check(plan({ Daily: rule }), 10001)[0], /10001 characters as sent to AWS, AWS Organizations accepts at most 10000/);
   });

@@ -23,6 +23,10 @@ const map = (child, opts = {}) => ({ map: child, ...opts });
 const obj = (fields, required = [], opts = {}) => ({ fields, required, ...opts });
 
 const ENABLED = ["enabled", "disabled"];
+// Malware scanning ("Backup syntax: scan settings" and Example 8): keyed by the scanner, GUARDDUTY
+// the only one (ScanAction, ScanSetting: "Currently only GUARDDUTY is supported").
+const SCANNERS = ["GUARDDUTY"];
+const SCANNED_TYPES = ["EBS", "EC2", "S3", "ALL"];
 const LIFECYCLE = obj({
   move_to_cold_storage_after_days: leaf({ int: true, min: 1 }),
   delete_after_days: leaf({ int: true, min: 1 }),
@@ -54,7 +58,7 @@ const RULE = obj(
     copy_actions: map(COPY_ACTION, { keyArn: VAULT_ARN }),
     recovery_point_tags: map(TAG),
     index_actions: obj({ resource_types: leaf({ list: true }) }),
-    scan_actions: map(obj({ scan_mode: leaf({ enum: ["INCREMENTAL_SCAN", "FULL_SCAN"] }) })),
+    scan_actions: map(obj({ scan_mode: leaf({ enum: ["INCREMENTAL_SCAN", "FULL_SCAN"] }) }, ["scan_mode"]), { keyEnum: SCANNERS }),
   },
   ["schedule_expression", "target_backup_vault_name"],
   { rule: true },
@@ -77,7 +81,10 @@ const PLAN = obj(
       s3: obj({ backup_acls: leaf({ enum: ENABLED }), backup_object_tags: leaf({ enum: ENABLED }) }),
     }),
     backup_plan_tags: map(TAG),
-    scan_settings: map(obj({ resource_types: leaf({ list: true }), scanner_role_arn: leaf({ arn: ROLE_ARN }) })),
+    scan_settings: map(
+      obj({ resource_types: leaf({ list: true, enum: SCANNED_TYPES }), scanner_role_arn: leaf({ arn: ROLE_ARN }) }, ["resource_types", "scanner_role_arn"]),
+      { keyEnum: SCANNERS },
+    ),
   },
   ["regions", "rules", "selections"],
 );
@@ -197,6 +204,7 @@ export function checkBackupPolicy(root, size, where, at, diags, mergedPlans = ne
         } else {
           noVariables({ offset: e.keyOffset }, e.key, path);
           if (spec.names && !spec.names.test(e.key)) add({ offset: e.keyOffset }, path, `name ${show(e.key)} must be 1-50 letters, digits, '-', '_' or '.'`);
+          if (spec.keyEnum && !spec.keyEnum.includes(e.key)) add({ offset: e.keyOffset }, path, `key ${show(e.key)} must name the malware scanner: ${spec.keyEnum.join(", ")}`);
         }
         values[e.key] = walk(e.node, spec.map, childPath);
         if (spec.keyArn && values[e.key]?.target_backup_vault_arn !== undefined && values[e.key].target_backup_vault_arn !== e.key) {

@@ -194,41 +194,6 @@ locals {
               "@@assign",
               "@@append"
             ],
-            "tags": {
-              "@@operators_allowed_for_child_policies": [
-                "@@assign",
-                "@@append"
-              ],
-              "data-classification": {
-                "@@operators_allowed_for_child_policies": [
-                  "@@assign",
-                  "@@append"
-                ],
-                "iam_role_arn": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@assign",
-                    "@@append"
-                  ],
-                  "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
-                },
-                "tag_key": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@assign",
-                    "@@append"
-                  ],
-                  "@@assign": "data-classification"
-                },
-                "tag_value": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@assign",
-                    "@@append"
-                  ],
-                  "@@assign": [
-                    "internal"
-                  ]
-                }
-              }
-            },
             "resources": {
               "@@operators_allowed_for_child_policies": [
                 "@@assign",
@@ -322,6 +287,60 @@ locals {
                     }
                   }
                 }
+              },
+              "data-classification": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@assign",
+                  "@@append"
+                ],
+                "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
+                  "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
+                },
+                "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
+                  "@@assign": [
+                    "*"
+                  ]
+                },
+                "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@assign",
+                    "@@append"
+                  ],
+                  "string_equals": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@assign",
+                      "@@append"
+                    ],
+                    "data-classification": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@assign",
+                        "@@append"
+                      ],
+                      "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
+                        "@@assign": "aws:ResourceTag/data-classification"
+                      },
+                      "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@assign",
+                          "@@append"
+                        ],
+                        "@@assign": "internal"
+                      }
+                    }
+                  }
+                }
               }
             }
           }
@@ -404,18 +423,27 @@ locals {
             }
           },
           "selections": {
-            "tags": {
+            "resources": {
               "data-classification": {
                 "iam_role_arn": {
                   "@@assign": "arn:aws:iam::$account:role/BackupCatalogueRole"
                 },
-                "tag_key": {
-                  "@@assign": "data-classification"
-                },
-                "tag_value": {
+                "resource_types": {
                   "@@assign": [
-                    "regulated"
+                    "*"
                   ]
+                },
+                "conditions": {
+                  "string_equals": {
+                    "data-classification": {
+                      "condition_key": {
+                        "@@assign": "aws:ResourceTag/data-classification"
+                      },
+                      "condition_value": {
+                        "@@assign": "regulated"
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -426,7 +454,7 @@ locals {
   EOT
 }
 
-# Source: policies.org-baseline (4871 of 10000 characters as sent to AWS)
+# Source: policies.org-baseline (5176 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "org-baseline" {
   name        = "org-baseline"
   description = "Backup plans Everything-Daily (generated by backup-catalogue)"
@@ -454,7 +482,7 @@ resource "aws_organizations_policy_attachment" "workloads-retention_ou_workloads
   target_id = "ou-z9y8-aaaaaaaa"
 }
 
-# Source: policies.ledger-retention (744 of 10000 characters as sent to AWS)
+# Source: policies.ledger-retention (868 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "ledger-retention" {
   name        = "ledger-retention"
   description = "Seven-year retention for the ledger account."

@@ -80,6 +80,22 @@ locals {
                     "S3"
                   ]
                 }
+              },
+              "scan_actions": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "GUARDDUTY": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
+                  "scan_mode": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
+                    "@@assign": "INCREMENTAL_SCAN"
+                  }
+                }
               }
             }
           },
@@ -109,6 +125,30 @@ locals {
                     "arn:aws:s3:::*"
                   ]
                 }
+              }
+            }
+          },
+          "scan_settings": {
+            "@@operators_allowed_for_child_policies": [
+              "@@none"
+            ],
+            "GUARDDUTY": {
+              "@@operators_allowed_for_child_policies": [
+                "@@none"
+              ],
+              "resource_types": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "@@assign": [
+                  "S3"
+                ]
+              },
+              "scanner_role_arn": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "@@assign": "arn:aws:iam::$account:role/service-role/BackupCatalogueMalwareScanner"
               }
             }
           }
@@ -275,36 +315,6 @@ locals {
             "@@operators_allowed_for_child_policies": [
               "@@none"
             ],
-            "tags": {
-              "@@operators_allowed_for_child_policies": [
-                "@@none"
-              ],
-              "data-classification": {
-                "@@operators_allowed_for_child_policies": [
-                  "@@none"
-                ],
-                "iam_role_arn": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@none"
-                  ],
-                  "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
-                },
-                "tag_key": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@none"
-                  ],
-                  "@@assign": "data-classification"
-                },
-                "tag_value": {
-                  "@@operators_allowed_for_child_policies": [
-                    "@@none"
-                  ],
-                  "@@assign": [
-                    "critical"
-                  ]
-                }
-              }
-            },
             "resources": {
               "@@operators_allowed_for_child_policies": [
                 "@@none"
@@ -356,6 +366,52 @@ locals {
                     }
                   }
                 }
+              },
+              "data-classification": {
+                "@@operators_allowed_for_child_policies": [
+                  "@@none"
+                ],
+                "iam_role_arn": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
+                  "@@assign": "arn:aws:iam::$account:role/service-role/BackupRole"
+                },
+                "resource_types": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
+                  "@@assign": [
+                    "*"
+                  ]
+                },
+                "conditions": {
+                  "@@operators_allowed_for_child_policies": [
+                    "@@none"
+                  ],
+                  "string_equals": {
+                    "@@operators_allowed_for_child_policies": [
+                      "@@none"
+                    ],
+                    "data-classification": {
+                      "@@operators_allowed_for_child_policies": [
+                        "@@none"
+                      ],
+                      "condition_key": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
+                        "@@assign": "aws:ResourceTag/data-classification"
+                      },
+                      "condition_value": {
+                        "@@operators_allowed_for_child_policies": [
+                          "@@none"
+                        ],
+                        "@@assign": "critical"
+                      }
+                    }
+                  }
+                }
               }
             }
           },
@@ -403,7 +459,7 @@ locals {
   EOT
 }
 
-# Source: policies.baseline (1600 of 10000 characters as sent to AWS)
+# Source: policies.baseline (2212 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "baseline" {
   name        = "baseline"
   description = "Nightly S3 backups everywhere in the workloads OU."
@@ -417,7 +473,7 @@ resource "aws_organizations_policy_attachment" "baseline_ou_workloads" {
   target_id = "ou-a1b2-22222222"
 }
 
-# Source: policies.production (4517 of 10000 characters as sent to AWS)
+# Source: policies.production (4783 of 10000 characters as sent to AWS)
 resource "aws_organizations_policy" "production" {
   name        = "production"
   description = "Backup plans Production_Daily (generated by backup-catalogue)"

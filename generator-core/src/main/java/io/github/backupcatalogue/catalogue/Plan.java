@@ -12,13 +12,16 @@ import java.util.Map;
  * @param selections what the plan backs up, by selection name
  * @param advancedSettings Windows VSS
  * @param tags tags on the backup plan itself
+ * @param malwareScanning the resource types whose recovery points the rules with {@code malware_scan} scan
  */
 public record Plan(
     @Doc(value = "The regions the plan runs in.", example = "[eu-west-1]") @JsonProperty(required = true) List<String> regions,
     @Doc("The plan's rules by rule name.") @JsonProperty(required = true) Map<String, Rule> rules,
     @Doc("What the plan backs up, by selection name.") Map<String, Selection> selections,
     @Doc("Windows VSS.") AdvancedSettings advancedSettings,
-    @Doc("Tags on the backup plan itself.") Map<String, String> tags) {
+    @Doc("Tags on the backup plan itself.") Map<String, String> tags,
+    @Doc("Malware scanning with Amazon GuardDuty: the resource types whose recovery points the rules with malware_scan scan "
+        + "(default: none).") MalwareScanning malwareScanning) {
 
   public Plan {
     regions = Immutables.list(regions);

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param recoveryPointTags tags added to each recovery point
  * @param indexResourceTypes resource types whose recovery points get a backup index for search
  *     (EBS, S3; organization backup policies only: index_actions)
+ * @param malwareScan scan each new recovery point for malware with Amazon GuardDuty: {@code full} or
+ *     {@code incremental} (the plan's {@code malware_scanning} says which types; default: no scan)
  */
 public record Rule(
     @Doc(value = "An AWS cron expression, cron(minutes hours day-of-month month day-of-week year).", pattern = "^cron\\(.+\\)$", example = "cron(0 3 ? * * *)") @JsonProperty(required = true) String schedule,
@@ -31,7 +33,10 @@ public record Rule(
     @Doc(value = "The name of the vault the recovery points go to, in the same account.", example = "BackupMcBackupFace") @JsonProperty(required = true) String vault,
     @Doc("Copies of each recovery point to other vaults.") List<CopyAction> copyTo,
     @Doc("Tags added to each recovery point.") Map<String, String> recoveryPointTags,
-    @Doc(value = "Resource types whose recovery points get a backup index for search: EBS, S3 (organization backup policies only: index_actions).", example = "[S3]") List<String> indexResourceTypes) {
+    @Doc(value = "Resource types whose recovery points get a backup index for search: EBS, S3 (organization backup policies only: index_actions).", example = "[S3]") List<String> indexResourceTypes,
+    @Doc(value = "Scan each new recovery point for malware with Amazon GuardDuty Malware Protection: full (every file) or incremental "
+        + "(what changed since the previous scanned recovery point); the plan's malware_scanning says which resource types (default: no scan).",
+        example = "incremental") MalwareScanMode malwareScan) {
 
   public static final int DEFAULT_START_WINDOW_MINUTES = 480;
   public static final int DEFAULT_COMPLETION_WINDOW_MINUTES = 10080;

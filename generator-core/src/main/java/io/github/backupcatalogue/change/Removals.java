@@ -122,7 +122,8 @@ public final class Removals {
             }
           }
           kept.add(module);
-          stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), summary.path("reason").asText()));
+          stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), homeRegion(summary),
+              summary.path("assumes_role").asBoolean(true), summary.path("reason").asText()));
         }
         continue;
       }
@@ -141,7 +142,8 @@ public final class Removals {
       String reason = entry != null ? entry.reason() : "removal allowed by the run (allowRemoval)";
       stubFiles.putAll(stub(previous, renderer, output.catalogue(), module, summary, reason));
       stubbed.add(module);
-      stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), reason));
+      stubs.add(new Model.Decommission(module, account, summary.path("account_id").asText(), homeRegion(summary),
+          summary.path("assumes_role").asBoolean(true), reason));
     }
     if (!undeclared.isEmpty()) {
       problems.add(new Diagnostic(Severity.ERROR, "BC270", at, undeclared.size() + " module(s) of the previous output "
@@ -151,6 +153,14 @@ public final class Removals {
               + "vaults, keys and locks (and their recovery points); otherwise put the accounts back"));
     }
     return new Outcome(problems, stubFiles, stubbed, kept, removed, summaries, stubs);
+  }
+
+  /**
+   * The region of the module's default provider, from its summary; summaries of earlier builds have
+   * none, and a pipeline only needs some region to get credentials (the providers name their own).
+   */
+  private static String homeRegion(JsonNode summary) {
+    return summary.path("home_region").asText("us-east-1");
   }
 
   private static String lastSegment(String module) {

@@ -195,6 +195,7 @@ public final class EffectivePolicies {
         }
       }
       case "advanced_backup_settings" -> out.add("advanced_settings");
+      case "scan_settings" -> out.add("malware_scanning");
       case "selections" -> {
         out.add("selections");
         if (segments.size() > 4 && plan.selections().containsKey(segments.get(4))) {
@@ -225,6 +226,7 @@ public final class EffectivePolicies {
       case "enable_continuous_backup" -> out.add("continuous_backup");
       case "target_backup_vault_name" -> out.add("vault");
       case "copy_actions" -> out.add("copy_to");
+      case "scan_actions" -> out.add("malware_scan");
       case "recovery_point_tags" -> {
         out.add("recovery_point_tags");
         if (rest.size() > 1) {

@@ -40,10 +40,12 @@ public final class PlanChanges {
           r.vault() != null ? r.vault() : rule.vault(),
           copies,
           rule.recoveryPointTags(),
-          rule.indexResourceTypes()));
+          rule.indexResourceTypes(),
+          rule.malwareScan()));
     });
     Map<String, Selection> selections = new LinkedHashMap<>(inherited.selections());
     selections.putAll(change.addSelections());
-    return new Plan(change.apply(inherited.regions()), rules, selections, inherited.advancedSettings(), inherited.tags());
+    return new Plan(change.apply(inherited.regions()), rules, selections, inherited.advancedSettings(), inherited.tags(),
+        inherited.malwareScanning());
   }
 }

@@ -130,6 +130,9 @@ public final class AccessMatrix {
       if (m.restoreTestingRole() != null) {
         restoreTesting(m);
       }
+      if (m.malwareScannerRole() != null) {
+        malwareScanner(m);
+      }
       for (Model.Key k : m.keys()) {
         Map<String, String> keyPolicy = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
         String keyArn = keyArn(k.region(), m.accountId(), k.vault());
@@ -392,11 +395,8 @@ public final class AccessMatrix {
   /** The restore testing role: AWS Backup assumes it, it restores and reads the tested vaults' keys, and nothing else. */
   private void restoreTesting(Module m) {
     Model.Role r = m.restoreTestingRole();
-    String role = "arn:aws:iam::" + m.accountId() + ":role" + r.path() + r.name();
-    Map<String, String> address = new LinkedHashMap<>();
-    address.put("module", m.path());
-    address.put("address", "aws_iam_role." + r.resourceName());
-    List<Map<String, String>> identity = List.of(address);
+    String role = arnOf(m, r);
+    List<Map<String, String>> identity = identityOf(m, r);
     Map<String, String> trust = policy(m.path(), "aws_iam_role." + r.resourceName(), "assume_role_policy");
     String base = m.path() + "/restore-testing/";
     ask(m.accountName(), base + "assume/backup-service", "AWS Backup may assume the restore testing role", Planner.BACKUP_PRINCIPAL,
@@ -455,6 +455,60 @@ public final class AccessMatrix {
         ask(m.accountName(), id + "-backup-role", "the backup role gets nothing from the restore testing role's grant on "
             + where, roleArn(m), identityOf(m), "kms:Decrypt", g.keyArn(), m.accountId(), grant, viaRds, "Denied");
       }
+    }
+  }
+
+  /**
+   * The malware scanner role: only GuardDuty Malware Protection assumes it; the backup role may pass
+   * it to GuardDuty only; it reads (decrypts) the scanned vaults' keys and never encrypts with them,
+   * starts no backups and deletes no recovery points.
+   */
+  private void malwareScanner(Module m) {
+    Model.Role r = m.malwareScannerRole();
+    String role = arnOf(m, r);
+    List<Map<String, String>> identity = identityOf(m, r);
+    Map<String, String> trust = policy(m.path(), "aws_iam_role." + r.resourceName(), "assume_role_policy");
+    String base = m.path() + "/malware-scanner/";
+    Map<String, Object> sameAccount = Map.of("aws:SourceAccount", m.accountId());
+    ask(m.accountName(), base + "assume/guardduty", "GuardDuty Malware Protection may assume the malware scanner role",
+        IamDocuments.GUARDDUTY_MALWARE_PROTECTION, List.of(), "sts:AssumeRole", role, m.accountId(), trust, sameAccount, "Allowed");
+    ask(m.accountName(), base + "assume/backup-service", "AWS Backup may not assume the malware scanner role (it passes it to "
+        + "GuardDuty)", Planner.BACKUP_PRINCIPAL, List.of(), "sts:AssumeRole", role, m.accountId(), trust, sameAccount, "Denied");
+    ask(m.accountName(), base + "assume/other-account", "a principal of an account outside the organization may not assume "
+        + "the malware scanner role", "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+        "sts:AssumeRole", role, m.accountId(), trust, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    ask(m.accountName(), base + "backup-role-PassRole", "the backup role may pass the malware scanner role to GuardDuty "
+        + "Malware Protection", roleArn(m), identityOf(m), "iam:PassRole", role, m.accountId(), null,
+        Map.of("iam:PassedToService", IamDocuments.GUARDDUTY_MALWARE_PROTECTION), "Allowed");
+    // AWS's AWSBackupServiceRolePolicyForRestores lets the backup role pass any role to EC2, EKS and AWS Backup (restores
+    // create resources with roles); the scanner's trust refuses those services (assume/backup-service above)
+    ask(m.accountName(), base + "backup-role-PassRole-other-service", "the backup role may not pass the malware scanner role "
+        + "to a service outside AWS Backup's (Lambda)", roleArn(m), identityOf(m), "iam:PassRole", role, m.accountId(), null,
+        Map.of("iam:PassedToService", "lambda.amazonaws.com"), "Denied");
+    ask(m.accountName(), base + "assume/ec2", "EC2, to which AWS's restore policy lets the backup role pass roles, may not "
+        + "assume the malware scanner role", "ec2.amazonaws.com", List.of(), "sts:AssumeRole", role, m.accountId(), trust,
+        sameAccount, "Denied");
+    String region = m.vaults().isEmpty() ? m.providers().homeRegion() : m.vaults().get(0).region();
+    String recoveryPoint = "arn:aws:backup:" + region + ":" + m.accountId() + ":recovery-point:example";
+    ask(m.accountName(), base + "DescribeRecoveryPoint", "the malware scanner role may read the recovery points it scans",
+        role, identity, "backup:DescribeRecoveryPoint", recoveryPoint, m.accountId(), null, Map.of(), "Allowed");
+    ask(m.accountName(), base + "no-DeleteRecoveryPoint", "the malware scanner role may not delete recovery points", role,
+        identity, "backup:DeleteRecoveryPoint", recoveryPoint, m.accountId(), null, Map.of(), "Denied");
+    ask(m.accountName(), base + "no-StartBackupJob", "the malware scanner role may not start backup jobs", role, identity,
+        "backup:StartBackupJob", "arn:aws:backup:" + region + ":" + m.accountId() + ":backup-vault:example", m.accountId(), null,
+        Map.of(), "Denied");
+    for (Model.Key k : m.keys()) {
+      if (!k.policy().references().contains(IamDocuments.MALWARE_SCANNER_ROLE_REFERENCE)) {
+        continue;
+      }
+      Map<String, String> key = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
+      String keyArn = keyArn(k.region(), m.accountId(), k.vault());
+      String where = "the key of vault " + k.vault() + " in " + k.region();
+      ask(m.accountName(), base + "key-" + k.resourceName() + "-Decrypt", "the malware scanner role may decrypt with " + where
+          + ", whose S3 recovery points GuardDuty scans", role, identity, "kms:Decrypt", keyArn, m.accountId(), key, Map.of(),
+          "Allowed");
+      ask(m.accountName(), base + "key-" + k.resourceName() + "-no-GenerateDataKey", "the malware scanner role may not encrypt "
+          + "with " + where, role, identity, "kms:GenerateDataKey", keyArn, m.accountId(), key, Map.of(), "Denied");
     }
   }
 

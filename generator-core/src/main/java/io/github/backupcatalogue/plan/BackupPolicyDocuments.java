@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class BackupPolicyDocuments {
 
+  /** The one malware scanner AWS Backup offers (ScanAction, ScanSetting: "Currently only GUARDDUTY is supported"). */
+  static final String MALWARE_SCANNER = "GUARDDUTY";
+
   private BackupPolicyDocuments() {}
 
   /** The policy document for the named policy of a valid catalogue. */
@@ -104,10 +107,9 @@ public final class BackupPolicyDocuments {
       node.set("rules", rules);
     }
     if (!change.addSelections().isEmpty()) {
-      ObjectNode tags = Json.object();
       ObjectNode resources = Json.object();
-      change.addSelections().forEach((name, selection) -> selection(c, name, selection, tags, resources));
-      node.set("selections", selectionGroups(tags, resources));
+      change.addSelections().forEach((name, selection) -> selection(c, name, selection, resources));
+      node.set("selections", selectionGroups(resources));
     }
     return node;
   }
@@ -159,6 +161,15 @@ public final class BackupPolicyDocuments {
     if (!plan.tags().isEmpty()) {
       node.set("backup_plan_tags", tags(plan.tags()));
     }
+    if (plan.malwareScanning() != null) {
+      // keyed by the malware scanner, as AWS's Example 8 ("Backup plan with Amazon GuardDuty Malware Protection scanning")
+      ObjectNode guardDuty = Json.object();
+      guardDuty.set("resource_types", assign(Json.array(plan.malwareScanning().resourceTypes())));
+      guardDuty.set("scanner_role_arn", assign(Planner.malwareScannerRoleArn(c, "$account")));
+      ObjectNode settings = Json.object();
+      settings.set(MALWARE_SCANNER, guardDuty);
+      node.set("scan_settings", settings);
+    }
     return node;
   }
 
@@ -203,6 +214,13 @@ public final class BackupPolicyDocuments {
       index.set("resource_types", assign(Json.array(rule.indexResourceTypes())));
       node.set("index_actions", index);
     }
+    if (rule.malwareScan() != null) {
+      ObjectNode mode = Json.object();
+      mode.set("scan_mode", assign(rule.malwareScan().aws()));
+      ObjectNode actions = Json.object();
+      actions.set(MALWARE_SCANNER, mode);
+      node.set("scan_actions", actions);
+    }
     return node;
   }
 
@@ -223,29 +241,50 @@ public final class BackupPolicyDocuments {
     return node;
   }
 
-  private static void selection(Catalogue c, String name, Selection selection, ObjectNode tags, ObjectNode resources) {
-    ObjectNode node = Json.object();
-    node.set("iam_role_arn", assign(c.roleOf(selection).arn("$account")));
+  /**
+   * A selection in the {@code resources} form, also where the catalogue selects by tag: "There are
+   * two mutually exclusive elements: tags and resources ... If you want a selection with both tag
+   * conditions and resource conditions, use the resources keys" (Organizations, "Backup policy syntax
+   * and examples"). A plan with both would be an effective policy AWS may not turn into a backup
+   * plan, and a layered policy may add either kind, so every selection is written as resources: a tag
+   * becomes a string_equals condition on all resource types, one selection per value (conditions AND).
+   */
+  private static void selection(Catalogue c, String name, Selection selection, ObjectNode resources) {
+    String role = c.roleOf(selection).arn("$account");
     if (selection.tag() != null) {
-      node.set("tag_key", assign(selection.tag().key()));
-      node.set("tag_value", assign(Json.array(selection.tag().allValues())));
-      conditions(node, selection.conditions());
-      tags.set(name, node);
-    } else {
-      node.set("resource_types", assign(Json.array(arns(selection.resourceTypes()))));
-      if (!selection.excludeResources().isEmpty()) {
-        node.set("not_resource_types", assign(Json.array(arns(selection.excludeResources()))));
-      }
-      conditions(node, selection.conditions());
-      resources.set(name, node);
+      byTag(resources, name, role, selection.tag().key(), selection.tag().allValues(), selection.conditions());
+      return;
+    }
+    ObjectNode node = Json.object();
+    node.set("iam_role_arn", assign(role));
+    node.set("resource_types", assign(Json.array(arns(selection.resourceTypes()))));
+    if (!selection.excludeResources().isEmpty()) {
+      node.set("not_resource_types", assign(Json.array(arns(selection.excludeResources()))));
+    }
+    conditions(node, selection.conditions(), null, null);
+    resources.set(name, node);
+  }
+
+  /** Resources tagged {@code key} with any of {@code values}: one selection per value. */
+  private static void byTag(ObjectNode resources, String name, String role, String key, List<String> values, Conditions conditions) {
+    for (int i = 0; i < values.size(); i++) {
+      ObjectNode node = Json.object();
+      node.set("iam_role_arn", assign(role));
+      node.set("resource_types", assign(Json.array(List.of("*"))));
+      conditions(node, conditions, key, values.get(i));
+      resources.set(values.size() == 1 ? name : perValueName(name, values, i), node);
     }
   }
 
-  private static ObjectNode selectionGroups(ObjectNode tags, ObjectNode resources) {
+  /** {@code name-value} where the value is a valid, distinct selection name part; else {@code name-<n>}. */
+  static String perValueName(String name, List<String> values, int i) {
+    String candidate = name + "-" + values.get(i);
+    boolean distinct = values.stream().filter(v -> v.equalsIgnoreCase(values.get(i))).count() == 1;
+    return distinct && candidate.length() <= 50 && candidate.matches("[A-Za-z0-9_.-]+") ? candidate : name + "-" + (i + 1);
+  }
+
+  private static ObjectNode selectionGroups(ObjectNode resources) {
     ObjectNode selections = Json.object();
-    if (!tags.isEmpty()) {
-      selections.set("tags", tags);
-    }
     if (!resources.isEmpty()) {
       selections.set("resources", resources);
     }
@@ -253,27 +292,31 @@ public final class BackupPolicyDocuments {
   }
 
   private static ObjectNode selections(Catalogue c, String planName, Plan plan) {
-    String role = c.backupRole().arn("$account");
-    ObjectNode tags = Json.object();
     ObjectNode resources = Json.object();
-    plan.selections().forEach((name, selection) -> selection(c, name, selection, tags, resources));
+    plan.selections().forEach((name, selection) -> selection(c, name, selection, resources));
     List<String> classified = Classification.valuesFor(c, planName);
     if (!classified.isEmpty()) {
-      ObjectNode node = Json.object();
-      node.set("iam_role_arn", assign(role));
-      node.set("tag_key", assign(c.dataClassification().tagKey()));
-      node.set("tag_value", assign(Json.array(classified)));
-      tags.set(Classification.SELECTION_NAME, node);
+      byTag(resources, Classification.SELECTION_NAME, c.backupRole().arn("$account"), c.dataClassification().tagKey(),
+          classified, new Conditions(Map.of(), Map.of(), Map.of(), Map.of()));
     }
-    return selectionGroups(tags, resources);
+    return selectionGroups(resources);
   }
 
-  private static void conditions(ObjectNode selection, Conditions conditions) {
-    if (conditions.count() == 0) {
+  /**
+   * The selection's conditions, after the tag it selects by ({@code tagKey = tagValue}) when there
+   * is one (validation refuses a tag_equals condition on that same key, BC247).
+   */
+  private static void conditions(ObjectNode selection, Conditions conditions, String tagKey, String tagValue) {
+    Map<String, String> equals = new java.util.LinkedHashMap<>();
+    if (tagKey != null) {
+      equals.put(tagKey, tagValue);
+    }
+    conditions.tagEquals().forEach(equals::putIfAbsent);
+    if (equals.isEmpty() && conditions.count() == 0) {
       return;
     }
     ObjectNode node = Json.object();
-    condition(node, "string_equals", conditions.tagEquals());
+    condition(node, "string_equals", equals);
     condition(node, "string_not_equals", conditions.tagNotEquals());
     condition(node, "string_like", conditions.tagLike());
     condition(node, "string_not_like", conditions.tagNotLike());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Data classification as a tag selection of each plan a classification value maps to. */
-final class Classification {
+public final class Classification {
 
   /** The name of the selection the generator adds to a classified plan. */
   static final String SELECTION_NAME = "data-classification";
@@ -13,7 +13,7 @@ final class Classification {
   private Classification() {}
 
   /** The classification values that map to the plan, in catalogue order. */
-  static List<String> valuesFor(Catalogue c, String planName) {
+  public static List<String> valuesFor(Catalogue c, String planName) {
     List<String> values = new ArrayList<>();
     if (c.dataClassification() != null) {
       c.dataClassification().values().forEach((value, plans) -> {

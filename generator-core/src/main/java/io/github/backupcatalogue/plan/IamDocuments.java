@@ -47,6 +47,16 @@ final class IamDocuments {
   static final String OWN_ROLE_REFERENCE = "aws_iam_role.backup.arn";
   /** The Terraform expression for the account's restore testing role. */
   static final String RESTORE_TESTING_ROLE_REFERENCE = "aws_iam_role.restore_testing.arn";
+  /** The Terraform expression for the account's malware scanner role. */
+  static final String MALWARE_SCANNER_ROLE_REFERENCE = "aws_iam_role.malware_scanner.arn";
+  /** The service GuardDuty Malware Protection assumes the scanner role as (Backup policy syntax, Example 8). */
+  static final String GUARDDUTY_MALWARE_PROTECTION = "malware-protection.guardduty.amazonaws.com";
+  /**
+   * What the scanner role may do with a scanned vault's key: decrypt the recovery points it scans
+   * and describe the key, as AWSBackupGuardDutyRolePolicyForScans grants it (DecryptKMSEncryptedDataByAWSBackup,
+   * DescribeKeyPermissions); it never encrypts with it.
+   */
+  static final List<String> SCANNER_KEY_ACTIONS = List.of("kms:Decrypt", "kms:DescribeKey");
   /** The Terraform expression for the identity applying the module (see vaults.tf). */
   static final String DEPLOYER_REFERENCE = "data.aws_iam_session_context.deployer.issuer_arn";
   /** Stands for the deployer's ARN while the document is built (and measured). */
@@ -64,6 +74,19 @@ final class IamDocuments {
   }
 
   /**
+   * The scanner role's trust: GuardDuty Malware Protection assumes it when AWS Backup passes it to
+   * a scan ("The scanner_role_arn must reference an IAM role with the AWSBackupGuardDutyRolePolicyForScans
+   * managed policy attached and a trust policy that allows the malware-protection.guardduty.amazonaws.com
+   * service principal to assume the role", Backup policy syntax and examples, Example 8).
+   */
+  static Document malwareScannerTrustPolicy() {
+    ObjectNode statement = statement("AllowGuardDutyMalwareProtectionToAssumeTheRole", "Allow");
+    statement.set("Principal", servicePrincipal(GUARDDUTY_MALWARE_PROTECTION));
+    statement.put("Action", "sts:AssumeRole");
+    return document(Map.of(), statement);
+  }
+
+  /**
    * A vault key's policy: the owning account administers the key through IAM (so it can never be
    * locked out, and AWS Backup's service-linked role, which performs copies into the vault, works
    * through its IAM permissions); its own backup role and the backup roles of the accounts copying
@@ -76,9 +99,11 @@ final class IamDocuments {
    * @param copySources backup roles of other accounts copying into the vault
    * @param sharedWith account ids the key is shared with for copies back, the KMS cross-account
    *     pattern ("Allowing users in other accounts to use a KMS key", KMS developer guide)
+   * @param malwareScanner the account's malware scanner role, when GuardDuty scans recovery points the
+   *     key encrypts (S3: AWS Backup fully manages them, so the vault's key encrypts them), or null
    */
   static Document keyPolicy(String accountId, Map<String, String> ownRoles, String restoreTestingRole,
-      Collection<String> copySources, Collection<String> sharedWith) {
+      Collection<String> copySources, Collection<String> sharedWith, String malwareScanner) {
     List<String> users = new ArrayList<>(ownRoles.keySet());
     if (restoreTestingRole != null) {
       users.add(restoreTestingRole);
@@ -109,9 +134,19 @@ final class IamDocuments {
       statements.add(restoreUse);
       statements.add(restoreGrants);
     }
+    if (malwareScanner != null) {
+      ObjectNode scan = statement("AllowTheMalwareScannerToReadTheRecoveryPointsItScans", "Allow");
+      scan.set("Principal", awsPrincipal(List.of(malwareScanner)));
+      scan.set("Action", Json.array(SCANNER_KEY_ACTIONS));
+      scan.put("Resource", "*");
+      statements.add(scan);
+    }
     Map<String, String> references = new LinkedHashMap<>(ownRoles);
     if (restoreTestingRole != null) {
       references.put(restoreTestingRole, RESTORE_TESTING_ROLE_REFERENCE);
+    }
+    if (malwareScanner != null) {
+      references.put(malwareScanner, MALWARE_SCANNER_ROLE_REFERENCE);
     }
     return document(references, statements.toArray(ObjectNode[]::new));
   }

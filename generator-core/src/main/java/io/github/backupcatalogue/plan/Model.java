@@ -71,8 +71,14 @@ public final class Model {
     }
   }
 
-  /** A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys. */
-  public record Decommission(String path, String accountName, String accountId, String reason) {}
+  /**
+   * A decommission stub: a module of an account that left the catalogue, applied to forget its vaults and keys.
+   *
+   * @param homeRegion the region of the module's default provider (where a pipeline gets its credentials)
+   * @param assumesRole whether the module's providers assume a role in the account (as a live module's may)
+   */
+  public record Decommission(String path, String accountName, String accountId, String homeRegion, boolean assumesRole,
+      String reason) {}
 
   /**
    * The S3 backend (deployment.state).
@@ -117,6 +123,7 @@ public final class Model {
       List<Vault> vaults,
       List<Topic> topics,
       Role restoreTestingRole,
+      Role malwareScannerRole,
       List<RestoreTest> restoreTests,
       List<BackupPlan> backupPlans,
       List<RegionSettings> regionSettings,
@@ -148,8 +155,9 @@ public final class Model {
     /** This module at its place in the apply order, with its dependencies and level. */
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
-          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, restoreTests, backupPlans,
-          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans, queueSubscriptions);
+          dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, malwareScannerRole,
+          restoreTests, backupPlans, regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans,
+          queueSubscriptions);
     }
 
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
@@ -180,8 +188,16 @@ public final class Model {
      * module assumes a role at all (not where it uses the pipeline's credentials as they are).
      */
     public String planAssumeRoleArn(Module module) {
-      return planAssumeRoleName == null || module.providers().assumeRoleArn() == null ? null
-          : "arn:aws:iam::" + module.accountId() + ":role/" + planAssumeRoleName;
+      return planAssumeRoleArn(module.accountId(), module.providers().assumeRoleArn() != null);
+    }
+
+    /** {@link #planAssumeRoleArn(Module)} for a decommission stub. */
+    public String planAssumeRoleArn(Decommission stub) {
+      return planAssumeRoleArn(stub.accountId(), stub.assumesRole());
+    }
+
+    private String planAssumeRoleArn(String accountId, boolean assumesRole) {
+      return planAssumeRoleName == null || !assumesRole ? null : "arn:aws:iam::" + accountId + ":role/" + planAssumeRoleName;
     }
   }
 
@@ -456,19 +472,26 @@ public final class Model {
     }
   }
 
-  /** A backup plan in one region (single-account catalogues). */
+  /**
+   * A backup plan in one region (single-account catalogues).
+   *
+   * @param scanResourceTypes the resource types its scan setting scans for malware (GuardDuty), empty for none
+   */
   public record BackupPlan(
       String resourceName, String name, String region, String providerAlias, List<PlanRule> rules, boolean windowsVss,
-      Map<String, String> tags, List<PlanSelection> selections, String source) {
+      Map<String, String> tags, List<PlanSelection> selections, List<String> scanResourceTypes, String source) {
     public BackupPlan {
       rules = List.copyOf(rules);
       selections = List.copyOf(selections);
+      scanResourceTypes = List.copyOf(scanResourceTypes);
     }
   }
 
+  /** A rule of a backup plan; {@code scanMode} is AWS's ScanMode (FULL_SCAN, INCREMENTAL_SCAN), or null for no scan. */
   public record PlanRule(
       String name, String vaultResource, String schedule, String timezone, int startWindow, int completionWindow,
-      boolean continuous, PlanLifecycle lifecycle, List<PlanCopy> copies, Map<String, String> recoveryPointTags) {
+      boolean continuous, PlanLifecycle lifecycle, List<PlanCopy> copies, Map<String, String> recoveryPointTags,
+      String scanMode) {
     public PlanRule {
       copies = List.copyOf(copies);
     }

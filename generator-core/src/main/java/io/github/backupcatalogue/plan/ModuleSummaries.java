@@ -52,6 +52,8 @@ public final class ModuleSummaries {
     root.put("status", "live");
     root.put("account_name", m.accountName());
     root.put("account_id", m.accountId());
+    root.put("home_region", m.providers().homeRegion());
+    root.put("assumes_role", m.providers().assumeRoleArn() != null);
     root.put("state", backend == null ? "local terraform.tfstate"
         : "s3://" + backend.bucket() + "/" + backend.keys().get(m.path()));
     ObjectNode plans = root.putObject("plans");

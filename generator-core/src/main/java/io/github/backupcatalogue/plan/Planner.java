@@ -72,6 +72,8 @@ public final class Planner {
   static final String RESTORE_POLICY = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores";
   static final String S3_BACKUP_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Backup";
   static final String S3_RESTORE_POLICY = "arn:aws:iam::aws:policy/AWSBackupServiceRolePolicyForS3Restore";
+  /** Lets GuardDuty read the recovery points it scans (AWS managed policy for the scanner role). */
+  static final String SCANNER_POLICY = "arn:aws:iam::aws:policy/AWSBackupGuardDutyRolePolicyForScans";
   static final String BACKUP_PRINCIPAL = "backup.amazonaws.com";
   static final String STACKSETS_PRINCIPAL = "member.org.stacksets.cloudformation.amazonaws.com";
   /** AWS Backup's global settings as DescribeGlobalSettings returns them. */
@@ -180,8 +182,8 @@ public final class Planner {
             + "resource policy for backup policies, and AWS Backup's global settings; its plan first checks the "
             + "organization's prerequisites.",
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
-        List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null, List.of(),
-        List.of(), List.of());
+        List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null,
+        List.of(), List.of(), List.of());
   }
 
   /**
@@ -274,7 +276,8 @@ public final class Planner {
     List<String> regions = usedRegions(keys, vaults, List.of(), settings, grants);
     return new Module(order, "accounts/" + account, account, accountId(account), purpose, List.of(), 0, List.of(),
         providers(account, home, regions), null, List.of(), role(account), namedRoles(account), keys,
-        vaults, topics(account, vaults), restoreTestingRole(account, vaults), restoreTests(vaults), List.of(), settings, grants,
+        vaults, topics(account, vaults), restoreTestingRole(account, vaults), malwareScannerRole(account), restoreTests(vaults),
+        List.of(), settings, grants,
         null, List.of(), null, frameworks(account, regions), List.of(), List.of());
   }
 
@@ -384,7 +387,7 @@ public final class Planner {
         List.of(), 0, List.of(), providers(account.name(), account.regions().get(0),
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
-        restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
+        malwareScannerRole(account.name()), restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
         frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()), List.of());
   }
 
@@ -419,7 +422,7 @@ public final class Planner {
         "The organization's backup policies and their attachments, managed from " + who + "; its plan first checks that "
             + "every account that receives a policy is protected.",
         List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
-        null, List.of(), List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
+        null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
         coverage(), stackSet, List.of(), organizationReportPlans(), List.of());
   }
 
@@ -587,7 +590,8 @@ public final class Planner {
           vault.encryption().deletionWindowDays(), "Encrypts backup vault " + vaultName + " (backup-catalogue)",
           IamDocuments.keyPolicy(accountId(account), ownRoles(account, vaultName),
               restoreTested(vaultName) ? restoreTestingRoleArn(accountId(account)) : null, copySources,
-              copiesFrom.stream().map(this::accountId).toList()), source));
+              copiesFrom.stream().map(this::accountId).toList(),
+              scansVaultKey(account, vaultName, region) ? malwareScannerRoleArn(accountId(account)) : null), source));
     }
     var lock = vault.lock() == null || vault.airGapped() != null ? null : new Lock(vault.lock().mode().name().toLowerCase(java.util.Locale.ROOT),
         vault.lock().minRetentionDays(), vault.lock().maxRetentionDays(), vault.lock().changeableForDays());
@@ -717,6 +721,64 @@ public final class Planner {
     return tests;
   }
 
+  /** The name of the role GuardDuty assumes to scan recovery points; its path and permissions boundary are the backup role's. */
+  public static final String MALWARE_SCANNER_ROLE = "BackupCatalogueMalwareScanner";
+
+  private String malwareScannerRoleArn(String accountId) {
+    return malwareScannerRoleArn(c, accountId);
+  }
+
+  /** The scanner role's ARN in an account (or {@code $account}, in backup policies). */
+  static String malwareScannerRoleArn(Catalogue c, String accountId) {
+    return "arn:aws:iam::" + accountId + ":role" + c.backupRole().path() + MALWARE_SCANNER_ROLE;
+  }
+
+  /** The account's plans that scan for malware (malware_scanning), sorted. */
+  private SortedSet<String> scanningPlans(String account) {
+    SortedSet<String> plans = new TreeSet<>();
+    for (String planName : plansOf(account)) {
+      if (c.plans().get(planName).malwareScanning() != null) {
+        plans.add(planName);
+      }
+    }
+    return plans;
+  }
+
+  /**
+   * True when GuardDuty scans recovery points the vault's key encrypts in this region: a rule of a
+   * scanning plan backs up into the vault and the plan scans S3, whose backups AWS Backup fully
+   * manages under the vault's key. EBS snapshots and EC2 images keep the source volumes' keys
+   * ("Encryption for backups in AWS Backup"), which the catalogue does not manage.
+   */
+  private boolean scansVaultKey(String account, String vaultName, String region) {
+    for (String planName : scanningPlans(account)) {
+      Plan plan = c.plans().get(planName);
+      boolean s3 = ResourceTypes.malwareScanned(plan.malwareScanning().resourceTypes()).contains("S3");
+      if (s3 && plan.regions().contains(region) && plan.rules().values().stream()
+          .anyMatch(r -> r.malwareScan() != null && r.vault().equals(vaultName))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The role GuardDuty Malware Protection assumes to read the recovery points AWS Backup asks it to
+   * scan, in an account receiving a scanning plan: trusted by malware-protection.guardduty.amazonaws.com
+   * only, with exactly AWS's AWSBackupGuardDutyRolePolicyForScans (Backup policy syntax, Example 8).
+   */
+  private Role malwareScannerRole(String account) {
+    SortedSet<String> plans = scanningPlans(account);
+    if (plans.isEmpty()) {
+      return null;
+    }
+    var r = c.backupRole();
+    return new Role("malware_scanner", MALWARE_SCANNER_ROLE, r.path(), r.permissionsBoundary(),
+        IamDocuments.malwareScannerTrustPolicy(),
+        List.of(new ManagedPolicy("malware_scanner_scans", SCANNER_POLICY, "lets GuardDuty read the recovery points it scans")),
+        List.of(), plans.stream().map(p -> "plans." + p + ".malware_scanning").collect(java.util.stream.Collectors.joining(", ")));
+  }
+
   /**
    * What a subscription of the topic's own account needs outside Terraform (Amazon SNS Developer
    * Guide: subscription confirmation); queues of other accounts are subscribed by their account.
@@ -741,7 +803,7 @@ public final class Planner {
         "Subscribes the account's SQS queues to the vault-event topics of other accounts: the queue's account creates "
             + "the subscription, so it needs no confirmation and Terraform keeps it in state.",
         List.of(), 0, List.of(), providers(account, homeRegion(account), regions), null, List.of(), null, List.of(), List.of(),
-        List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of(),
+        List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of(),
         subscriptions);
   }
 
@@ -919,7 +981,7 @@ public final class Planner {
       }
       rules.add(new PlanRule(ruleName, Identifiers.regional(rule.vault(), region), rule.schedule(), rule.timezone(),
           rule.startWindowMinutes(), rule.completionWindowMinutes(), rule.continuousBackup(), lifecycle(rule.lifecycle()),
-          copies, rule.recoveryPointTags()));
+          copies, rule.recoveryPointTags(), rule.malwareScan() == null ? null : rule.malwareScan().aws()));
     });
     List<PlanSelection> selections = new ArrayList<>();
     String resource = Identifiers.regional(planName, region);
@@ -932,7 +994,7 @@ public final class Planner {
           Classification.SELECTION_NAME, List.of(), List.of(), tags, List.of(), "backup"));
     }
     return new BackupPlan(resource, planName, region, alias, rules, plan.advancedSettings().windowsVss(), plan.tags(),
-        selections, "plans." + planName);
+        selections, plan.malwareScanning() == null ? List.of() : plan.malwareScanning().resourceTypes(), "plans." + planName);
   }
 
   private static PlanSelection selection(String planResource, String name, Selection selection, String roleResource) {

@@ -148,7 +148,7 @@ final class StackSetTemplate {
         properties.put("Description", "Encrypts backup vault " + name + " (backup-catalogue)");
         properties.put("EnableKeyRotation", vault.encryption().rotation());
         properties.put("PendingWindowInDays", vault.encryption().deletionWindowDays());
-        properties.set("KeyPolicy", cloudFormation(IamDocuments.keyPolicy(ACCOUNT, java.util.Map.of(roleArn, IamDocuments.OWN_ROLE_REFERENCE), null, List.of(), List.of()), roleArn));
+        properties.set("KeyPolicy", cloudFormation(IamDocuments.keyPolicy(ACCOUNT, java.util.Map.of(roleArn, IamDocuments.OWN_ROLE_REFERENCE), null, List.of(), List.of(), null), roleArn));
         resources.set(id + "Key", key);
         ObjectNode alias = resource("AWS::KMS::Alias", condition, false);
         ((ObjectNode) alias.get("Properties")).put("AliasName", Planner.keyAlias(name));

@@ -42,6 +42,9 @@ public final class PipelineFiles {
   /** GitHub Actions: "A matrix can generate a maximum of 256 jobs per workflow run". */
   static final int GITHUB_MATRIX_MAX = 256;
 
+  /** The GitLab stage of the decommission stubs, after every level. */
+  static final String DECOMMISSION_STAGE = "decommission";
+
   /** GitLab: a job's needs list is limited to 50 jobs by default (ci_max_needs); beyond, stage order alone. */
   static final int GITLAB_NEEDS_MAX = 50;
 
@@ -92,7 +95,6 @@ public final class PipelineFiles {
             map("name", "compare " + GITHUB_WORKFLOW_COPY + " with the generated " + s.directory() + "/" + GITHUB,
                 "run", "cmp " + GITHUB_WORKFLOW_COPY + " " + s.directory() + "/" + GITHUB))));
     List<String> previous = List.of("workflow-is-current");
-    String role = "${{ github.event_name == 'push' && '" + s.roleArn() + "' || '" + s.planRoleArn() + "' }}";
     for (List<Module> level : output.levels()) {
       List<List<Module>> parts = chunks(level, GITHUB_MATRIX_MAX);
       List<String> ids = new ArrayList<>();
@@ -101,37 +103,20 @@ public final class PipelineFiles {
         ids.add(id);
         List<Object> include = new ArrayList<>();
         for (Module m : parts.get(p)) {
-          String planRole = s.planAssumeRoleArn(m);
-          include.add(planRole == null ? map("module", m.path(), "region", m.providers().homeRegion())
-              : map("module", m.path(), "region", m.providers().homeRegion(), "plan_options", "-var=assume_role_arn=" + planRole));
+          include.add(matrixEntry(m.path(), m.providers().homeRegion(), s.planAssumeRoleArn(m)));
         }
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("name", "level " + level.get(0).level() + ": ${{ matrix.module }}");
-        job.put("needs", previous);
-        job.put("runs-on", "ubuntu-latest");
-        job.put("timeout-minutes", 60);
-        job.put("permissions", map("contents", "read", "id-token", "write"));
-        job.put("concurrency", map(
-            "group", "backup-catalogue-${{ github.event_name == 'push' && 'apply' || github.ref }}-${{ matrix.module }}",
-            "cancel-in-progress", false));
-        job.put("strategy", map("fail-fast", false, "matrix", map("include", include)));
-        job.put("defaults", map("run", map("working-directory", s.directory() + "/${{ matrix.module }}")));
-        job.put("steps", List.of(
-            checkoutStep(),
-            map("name", "AWS credentials (OIDC)", "uses", AWS_CREDENTIALS, "with",
-                map("role-to-assume", role, "role-session-name", "backup-catalogue-${{ github.run_id }}",
-                    "aws-region", "${{ matrix.region }}")),
-            map("name", "Terraform " + s.terraformVersion(), "uses", SETUP_TERRAFORM, "with",
-                map("terraform_version", s.terraformVersion(), "terraform_wrapper", false)),
-            map("name", "terraform init", "run", "terraform init -input=false"),
-            map("name", "terraform plan (pull request)", "if", "github.event_name == 'pull_request'",
-                "run", "terraform plan -input=false -lock=false"
-                    + (s.planAssumeRoleName() != null ? " ${{ matrix.plan_options }}" : "")),
-            map("name", "terraform plan", "if", "github.event_name == 'push'", "run", "terraform plan -input=false -out=tfplan"),
-            map("name", "terraform apply", "if", "github.event_name == 'push'", "run", "terraform apply -input=false tfplan")));
-        jobs.put(id, job);
+        jobs.put(id, githubJob("level " + level.get(0).level(), previous, include, s));
       }
       previous = ids;
+    }
+    // Decommission stubs after every level: the live modules no longer name the accounts whose vaults they forget.
+    List<List<Model.Decommission>> stubParts = chunks(output.decommissioned(), GITHUB_MATRIX_MAX);
+    for (int p = 0; p < stubParts.size(); p++) {
+      List<Object> include = new ArrayList<>();
+      for (Model.Decommission stub : stubParts.get(p)) {
+        include.add(matrixEntry(stub.path(), stub.homeRegion(), s.planAssumeRoleArn(stub)));
+      }
+      jobs.put("decommission" + (stubParts.size() > 1 ? "-part-" + (p + 1) : ""), githubJob("decommission", previous, include, s));
     }
     workflow.put("jobs", jobs);
     return header(output, List.of(
@@ -144,6 +129,41 @@ public final class PipelineFiles {
         .replace("uses: " + SETUP_TERRAFORM + "\n", "uses: " + SETUP_TERRAFORM + " # " + SETUP_TERRAFORM_TAG + "\n");
   }
 
+  private static Map<String, Object> matrixEntry(String module, String region, String planRole) {
+    return planRole == null ? map("module", module, "region", region)
+        : map("module", module, "region", region, "plan_options", "-var=assume_role_arn=" + planRole);
+  }
+
+  /** A job applying the modules of {@code include} (a matrix) in parallel, after the jobs {@code needs}. */
+  private static Map<String, Object> githubJob(String title, List<String> needs, List<Object> include, PipelineSettings s) {
+    String role = "${{ github.event_name == 'push' && '" + s.roleArn() + "' || '" + s.planRoleArn() + "' }}";
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("name", title + ": ${{ matrix.module }}");
+    job.put("needs", needs);
+    job.put("runs-on", "ubuntu-latest");
+    job.put("timeout-minutes", 60);
+    job.put("permissions", map("contents", "read", "id-token", "write"));
+    job.put("concurrency", map(
+        "group", "backup-catalogue-${{ github.event_name == 'push' && 'apply' || github.ref }}-${{ matrix.module }}",
+        "cancel-in-progress", false));
+    job.put("strategy", map("fail-fast", false, "matrix", map("include", include)));
+    job.put("defaults", map("run", map("working-directory", s.directory() + "/${{ matrix.module }}")));
+    job.put("steps", List.of(
+        checkoutStep(),
+        map("name", "AWS credentials (OIDC)", "uses", AWS_CREDENTIALS, "with",
+            map("role-to-assume", role, "role-session-name", "backup-catalogue-${{ github.run_id }}",
+                "aws-region", "${{ matrix.region }}")),
+        map("name", "Terraform " + s.terraformVersion(), "uses", SETUP_TERRAFORM, "with",
+            map("terraform_version", s.terraformVersion(), "terraform_wrapper", false)),
+        map("name", "terraform init", "run", "terraform init -input=false"),
+        map("name", "terraform plan (pull request)", "if", "github.event_name == 'pull_request'",
+            "run", "terraform plan -input=false -lock=false"
+                + (s.planAssumeRoleName() != null ? " ${{ matrix.plan_options }}" : "")),
+        map("name", "terraform plan", "if", "github.event_name == 'push'", "run", "terraform plan -input=false -out=tfplan"),
+        map("name", "terraform apply", "if", "github.event_name == 'push'", "run", "terraform apply -input=false tfplan")));
+    return job;
+  }
+
   private static Map<String, Object> checkoutStep() {
     return map("name", "checkout", "uses", CHECKOUT, "with", map("persist-credentials", false));
   }
@@ -152,7 +172,10 @@ public final class PipelineFiles {
 
   private static String gitlab(Model.Output output, PipelineSettings s) {
     Map<String, Object> pipeline = new LinkedHashMap<>();
-    List<String> stages = output.levels().stream().map(l -> "level-" + l.get(0).level()).toList();
+    List<String> stages = new ArrayList<>(output.levels().stream().map(l -> "level-" + l.get(0).level()).toList());
+    if (!output.decommissioned().isEmpty()) {
+      stages.add(DECOMMISSION_STAGE);
+    }
     pipeline.put("stages", stages);
     pipeline.put("default", map(
         "image", map("name", "hashicorp/terraform:" + s.terraformVersion(), "entrypoint", List.of("")),
@@ -194,6 +217,18 @@ public final class PipelineFiles {
       }
       pipeline.put("apply " + m.path(), apply);
     }
+    for (Model.Decommission stub : output.decommissioned()) {
+      // the last stage: applied after every live module, without needs (a stage waits for the stages before)
+      String dir = s.directory() + "/" + stub.path();
+      Map<String, Object> planVariables = map("MODULE_DIR", dir, "AWS_REGION", stub.homeRegion());
+      if (s.planAssumeRoleArn(stub) != null) {
+        planVariables.put("TF_VAR_assume_role_arn", s.planAssumeRoleArn(stub));
+      }
+      pipeline.put("plan " + stub.path(), map("extends", ".plan", "stage", DECOMMISSION_STAGE, "variables", planVariables));
+      pipeline.put("apply " + stub.path(), map("extends", ".apply", "stage", DECOMMISSION_STAGE,
+          "variables", map("MODULE_DIR", dir, "AWS_REGION", stub.homeRegion()),
+          "resource_group", "backup-catalogue/" + stub.path()));
+    }
     return header(output, List.of(
         "A GitLab CI child pipeline: trigger it from the repository's .gitlab-ci.yml with",
         "  backup-catalogue:",
@@ -218,22 +253,30 @@ public final class PipelineFiles {
     config.put("parallel_apply", true);
     List<Object> projects = new ArrayList<>();
     for (Module m : output.modules()) {
-      Map<String, Object> project = new LinkedHashMap<>();
-      project.put("name", m.path());
-      project.put("branch", "/^" + s.defaultBranch().replace(".", "\\.") + "$/");
-      project.put("dir", s.directory() + "/" + m.path());
-      project.put("workspace", "default");
-      project.put("terraform_version", "v" + s.terraformVersion());
-      project.put("execution_order_group", m.level());
-      project.put("depends_on", m.after());
-      project.put("autoplan", map("enabled", true, "when_modified", List.of("*.tf")));
-      projects.add(project);
+      projects.add(atlantisProject(m.path(), m.level(), m.after(), s));
+    }
+    // decommission stubs after every level
+    for (Model.Decommission stub : output.decommissioned()) {
+      projects.add(atlantisProject(stub.path(), output.levels().size() + 1, List.of(), s));
     }
     config.put("projects", projects);
     return header(output, List.of(
         "Atlantis reads atlantis.yaml only at the repository root: copy this file there.",
         "Pull requests into " + s.defaultBranch() + " plan the modules whose files change; `atlantis apply` applies them in",
         "execution_order_group order (the levels of apply-order.json), a project only after its depends_on.")) + dump(config);
+  }
+
+  private static Map<String, Object> atlantisProject(String path, int level, List<String> dependsOn, PipelineSettings s) {
+    Map<String, Object> project = new LinkedHashMap<>();
+    project.put("name", path);
+    project.put("branch", "/^" + s.defaultBranch().replace(".", "\\.") + "$/");
+    project.put("dir", s.directory() + "/" + path);
+    project.put("workspace", "default");
+    project.put("terraform_version", "v" + s.terraformVersion());
+    project.put("execution_order_group", level);
+    project.put("depends_on", dependsOn);
+    project.put("autoplan", map("enabled", true, "when_modified", List.of("*.tf")));
+    return project;
   }
 
   // ------------------------------------------------------------------ YAML
@@ -243,6 +286,10 @@ public final class PipelineFiles {
         + ". Do not edit: change the catalogue.\n");
     for (String line : lines) {
       header.append("# ").append(line).append('\n');
+    }
+    if (!output.decommissioned().isEmpty()) {
+      header.append("# Decommission stubs (\"decommissioned\" in apply-order.json) come last, after every level: applying a\n")
+          .append("# stub forgets its account's vaults, keys and locks. Remove a stub (removeStubs) once it is applied.\n");
     }
     return header.toString();
   }

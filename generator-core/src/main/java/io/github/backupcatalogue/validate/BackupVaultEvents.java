@@ -10,10 +10,17 @@ import java.util.Map;
  */
 public final class BackupVaultEvents {
 
-  /** The events AWS Backup sends, in the API reference's order. */
+  /**
+   * The events AWS Backup sends, in the API reference's order (GetBackupVaultNotifications' valid
+   * values: continuous backups interrupted and backup index events came with search, 2025).
+   */
   public static final List<String> SUPPORTED = List.of("BACKUP_JOB_STARTED", "BACKUP_JOB_COMPLETED", "COPY_JOB_STARTED",
       "COPY_JOB_SUCCESSFUL", "COPY_JOB_FAILED", "RESTORE_JOB_STARTED", "RESTORE_JOB_COMPLETED", "RECOVERY_POINT_MODIFIED",
-      "S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED");
+      "S3_BACKUP_OBJECT_FAILED", "S3_RESTORE_OBJECT_FAILED", "CONTINUOUS_BACKUP_INTERRUPTED", "RECOVERY_POINT_INDEX_COMPLETED",
+      "RECOVERY_POINT_INDEX_DELETED", "RECOVERY_POINT_INDEXING_FAILED");
+
+  /** Events of copy jobs: a copy job runs in the account whose plan starts it, the source. */
+  public static final List<String> COPY_JOB = List.of("COPY_JOB_STARTED", "COPY_JOB_SUCCESSFUL", "COPY_JOB_FAILED");
 
   /** Deprecated events (accepted, never sent), each with the supported event that reports it now. */
   public static final Map<String, String> DEPRECATED = Map.of(
@@ -26,11 +33,15 @@ public final class BackupVaultEvents {
       "BACKUP_PLAN_MODIFIED", "an EventBridge rule on 'Backup Plan State Change'");
 
   /**
-   * The SNS subscription filter policy that drops successful jobs: AWS Backup's messages carry a
-   * State message attribute, COMPLETED for a successful job ("Using Amazon SNS to track AWS Backup
-   * events", examples of events).
+   * The SNS subscription filter policy that drops successful jobs: AWS Backup's completed-job
+   * messages carry a State message attribute, COMPLETED for a successful job ("Using Amazon SNS to
+   * track AWS Backup events": "Completed notifications include a STATE attribute"); the other events
+   * (COPY_JOB_FAILED, RECOVERY_POINT_MODIFIED, S3 object failures, ...) carry none, and a filter that
+   * names an attribute drops messages without it ("Amazon SNS subscription filter policies"), so those
+   * pass through the second branch ("$or", "Key matching": exists false).
    */
-  public static final String FAILURES_ONLY_FILTER = "{\"State\":[{\"anything-but\":\"COMPLETED\"}]}";
+  public static final String FAILURES_ONLY_FILTER =
+      "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}";
 
   private BackupVaultEvents() {}
 }

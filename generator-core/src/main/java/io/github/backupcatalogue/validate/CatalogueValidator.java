@@ -47,6 +47,7 @@ public final class CatalogueValidator {
     new VaultRules(sourceMap, problems).check(catalogue);
     new NotificationRules(sourceMap, problems).check(catalogue);
     new PlanRules(sourceMap, problems, clock).check(catalogue);
+    new MalwareScanRules(sourceMap, problems).check(catalogue);
     new RestoreTestingRules(sourceMap, problems, clock).check(catalogue);
     if (catalogue.organization() != null) {
       new OrganizationStructureRules(sourceMap, problems).check(catalogue, catalogue.organization());

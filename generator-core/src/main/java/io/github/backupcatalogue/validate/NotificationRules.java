@@ -3,6 +3,7 @@ package io.github.backupcatalogue.validate;
 import com.fasterxml.jackson.core.JsonPointer;
 import io.github.backupcatalogue.catalogue.Catalogue;
 import io.github.backupcatalogue.catalogue.Subscription;
+import io.github.backupcatalogue.catalogue.VaultLocation;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.load.SourceMap;
 import io.github.backupcatalogue.load.Suggestions;
@@ -69,6 +70,10 @@ final class NotificationRules extends RuleSupport {
               "vault events: " + String.join(", ", BackupVaultEvents.SUPPORTED));
         } else if (!seen.add(event)) {
           error("BC500", at, "vault event " + event + " is listed twice", "list each event once");
+        } else if (BackupVaultEvents.COPY_JOB.contains(event) && vault.location() == VaultLocation.CENTRAL_ACCOUNT) {
+          warning("BC351", at, "vault '" + name + "' receives copies from other accounts, but their copy jobs run in those "
+              + "accounts, and AWS Backup notifies only the vault's own account: " + event + " of those copies is sent to the "
+              + "source vault's notifications", "list " + event + " on the source vaults (the vaults the plans back up to)");
         }
       }
     });

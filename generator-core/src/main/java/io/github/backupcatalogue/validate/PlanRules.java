@@ -194,7 +194,11 @@ final class PlanRules extends RuleSupport {
   /** Resource types AWS Backup indexes for search. */
   static final List<String> INDEXED_TYPES = List.of("EBS", "S3");
 
-  private void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
+  /**
+   * Retention against the destination vault's lock (BC214), at {@code p}'s delete_after_days (or the
+   * nearest value the catalogue writes). Also for the rules and copies a layered policy changes.
+   */
+  void checkRetentionAgainstLock(Lifecycle lifecycle, boolean continuous, String vaultName, Vault vault, JsonPointer p,
       String what) {
     VaultLock lock = vault.effectiveLock();
     Integer delete = lifecycle.deleteAfterDays();
@@ -242,9 +246,17 @@ final class PlanRules extends RuleSupport {
     for (int i = 0; i < selection.excludeResources().size(); i++) {
       checkResourceType(selection.excludeResources().get(i), p.appendProperty("exclude_resources").appendIndex(i));
     }
-    if (selection.conditions().count() > 30) {
+    // A tag selection is written as a string_equals condition on the tag (BackupPolicyDocuments): it counts.
+    int conditions = selection.conditions().count() + (byTag ? 1 : 0);
+    if (conditions > 30) {
       error("BC242", sourceMap.key(p.appendProperty("conditions")), "selection '" + name + "' has "
-          + selection.conditions().count() + " conditions; AWS allows 30", "split the selection");
+          + conditions + " conditions" + (byTag ? " (its tag is one)" : "") + "; AWS allows 30", "split the selection");
+    }
+    if (byTag && selection.conditions().tagEquals().containsKey(selection.tag().key())) {
+      error("BC247", sourceMap.key(p.appendProperty("conditions").appendProperty("tag_equals").appendProperty(selection.tag().key())),
+          "selection '" + name + "' selects by tag '" + selection.tag().key() + "' and also requires it to equal '"
+              + selection.conditions().tagEquals().get(selection.tag().key()) + "'",
+          "give the values under tag alone, and remove '" + selection.tag().key() + "' from conditions.tag_equals");
     }
   }
 

@@ -2,12 +2,17 @@ package io.github.backupcatalogue.validate;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import io.github.backupcatalogue.catalogue.Catalogue;
+import io.github.backupcatalogue.catalogue.CopyAction;
+import io.github.backupcatalogue.catalogue.Lifecycle;
 import io.github.backupcatalogue.catalogue.ListChange;
 import io.github.backupcatalogue.catalogue.Organization;
 import io.github.backupcatalogue.catalogue.Plan;
 import io.github.backupcatalogue.catalogue.PlanChange;
 import io.github.backupcatalogue.catalogue.Policy;
 import io.github.backupcatalogue.catalogue.PolicyExtension;
+import io.github.backupcatalogue.catalogue.Rule;
+import io.github.backupcatalogue.catalogue.RuleChange;
+import io.github.backupcatalogue.catalogue.Vault;
 import io.github.backupcatalogue.diagnostics.Diagnostic;
 import io.github.backupcatalogue.effective.EffectiveAccountPolicy;
 import io.github.backupcatalogue.effective.EffectivePolicies;
@@ -27,7 +32,8 @@ import java.util.TreeSet;
  * Layered policies ({@code policies.<name>.extends}): what they name exists (BC131), the extended
  * policy reaches every account from higher up (BC132), list changes are one of override or
  * append/remove (BC133), a policy carries or extends something (BC134), a changed lifecycle keeps
- * 90 days in cold storage (BC135), and, once the catalogue is
+ * 90 days in cold storage (BC135), changed retention and added copies fit the target vaults' locks
+ * (BC214), and, once the catalogue is
  * otherwise valid, every change is one the parent's {@code child_policies} allows, as AWS
  * Organizations decides it on the generated policies (BC130); a plan carried again by a lower
  * policy where the higher one allows no change is ignored by AWS (warning BC340).
@@ -105,7 +111,7 @@ final class PolicyExtensionRules extends RuleSupport {
         known(rule.vault(), c.vaults().keySet(), "vault", r.appendProperty("vault"));
       }
       if (rule.lifecycle() != null) {
-        io.github.backupcatalogue.catalogue.Lifecycle changed = rule.lifecycle().apply(plan.rules().get(ruleName).lifecycle());
+        Lifecycle changed = rule.lifecycle().apply(plan.rules().get(ruleName).lifecycle());
         if (changed.deleteAfterDays() != null && changed.coldStorageAfterDays() != null
             && changed.deleteAfterDays() < changed.coldStorageAfterDays() + 90) {
           error("BC135", sourceMap.key(r.appendProperty("lifecycle")), "with the change, recovery points of rule '" + ruleName
@@ -114,6 +120,7 @@ final class PolicyExtensionRules extends RuleSupport {
               "keep them at least " + (changed.coldStorageAfterDays() + 90) + " days, or change cold_storage_after_days too");
         }
       }
+      checkAgainstLocks(c, plan.rules().get(ruleName), ruleName, rule, r);
       for (int i = 0; i < rule.addCopies().size(); i++) {
         if (rule.addCopies().get(i) == null || rule.addCopies().get(i).vault() == null) {
           continue;
@@ -143,6 +150,35 @@ final class PolicyExtensionRules extends RuleSupport {
             "give the added selection another name");
       }
     });
+  }
+
+  /**
+   * The changed rule's retention against its (possibly changed) vault's lock, and each added copy's
+   * against its destination's (BC214): AWS would fail every job of the accounts the policy reaches.
+   * Added copies keep their own lifecycle or the changed rule's, as the generated policy writes them.
+   */
+  private void checkAgainstLocks(Catalogue c, Rule base, String ruleName, RuleChange change, JsonPointer r) {
+    PlanRules locks = new PlanRules(sourceMap, problems, java.time.Clock.systemUTC());
+    Lifecycle lifecycle = change.lifecycle() != null ? change.lifecycle().apply(base.lifecycle()) : base.lifecycle();
+    String vaultName = change.vault() != null ? change.vault() : base.vault();
+    Vault vault = c.vaults().get(vaultName);
+    if (vault != null && (change.lifecycle() != null || change.vault() != null)) {
+      JsonPointer at = change.lifecycle() != null && change.lifecycle().deleteAfterDays() != null
+          ? r.appendProperty("lifecycle") : r.appendProperty("vault");
+      locks.checkRetentionAgainstLock(lifecycle, base.continuousBackup(), vaultName, vault, at,
+          "with the change, recovery points of rule '" + ruleName + "'");
+    }
+    for (int i = 0; i < change.addCopies().size(); i++) {
+      CopyAction copy = change.addCopies().get(i);
+      Vault destination = copy == null ? null : c.vaults().get(copy.vault());
+      if (destination == null) {
+        continue;
+      }
+      JsonPointer cp = r.appendProperty("add_copies").appendIndex(i);
+      locks.checkRetentionAgainstLock(copy.lifecycle() != null ? copy.lifecycle() : lifecycle, false, copy.vault(), destination,
+          copy.lifecycle() != null ? cp.appendProperty("lifecycle") : cp.appendProperty("vault"),
+          "copies added to rule '" + ruleName + "'");
+    }
   }
 
   private void listChange(ListChange change, JsonPointer p) {

@@ -133,6 +133,29 @@ public final class ResourceTypes {
   }
 
   /**
+   * The resource types whose recovery points GuardDuty Malware Protection for AWS Backup scans, as
+   * AWS's ScanSetting ResourceTypes spells them ("Backup syntax: scan settings", Organizations user
+   * guide: "You can use EBS, EC2, S3, or ALL"; the provider's aws_backup_plan scan_setting the same).
+   */
+  public static final List<String> MALWARE_SCANNED = List.of("EBS", "EC2", "S3");
+
+  /** The ScanSetting resource type that stands for every scanned type. */
+  public static final String MALWARE_SCAN_ALL = "ALL";
+
+  /** The types a scan setting's list stands for ({@code ALL}: every scanned type). */
+  public static java.util.SortedSet<String> malwareScanned(java.util.Collection<String> scanSettingTypes) {
+    java.util.SortedSet<String> types = new java.util.TreeSet<>();
+    for (String type : scanSettingTypes) {
+      if (type.equals(MALWARE_SCAN_ALL)) {
+        types.addAll(MALWARE_SCANNED);
+      } else if (MALWARE_SCANNED.contains(type)) {
+        types.add(type);
+      }
+    }
+    return types;
+  }
+
+  /**
    * Protected resource types of restore testing selections (RestoreTestingSelectionForCreate,
    * ProtectedResourceType, AWS Backup API Reference), spelled as AWS accepts them.
    */

@@ -140,8 +140,14 @@ final class RestoreTestingRules extends RuleSupport {
             "list ARNs of protected resources, or leave resources out to test every resource of the type");
       }
     }
+    if (!s.resources().isEmpty() && !(s.tagEquals().isEmpty() && s.tagNotEquals().isEmpty())) {
+      // the provider's aws_backup_restore_testing_selection: ExactlyOneOf(protected_resource_arns, protected_resource_conditions)
+      error("BC517", sourceMap.key(p.appendProperty("resources")), "selection '" + name + "' lists resources and tag "
+          + "conditions; a restore testing selection picks its resources by ARN or by tag, not both",
+          "keep resources (ARNs) or tag_equals/tag_not_equals; split it into two selections to test both");
+    }
     if (s.validationWindowHours() != null) {
-      range(s.validationWindowHours(), 0, 168, "validation_window_hours", p.appendProperty("validation_window_hours"));
+      range(s.validationWindowHours(), 1, 168, "validation_window_hours", p.appendProperty("validation_window_hours"));
     }
   }
 

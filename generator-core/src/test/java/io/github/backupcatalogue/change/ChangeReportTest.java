@@ -2,11 +2,16 @@ package io.github.backupcatalogue.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.backupcatalogue.BackupCatalogue;
 import io.github.backupcatalogue.TestFiles;
+import io.github.backupcatalogue.render.PipelineFiles;
+import io.github.backupcatalogue.render.PipelineFilesTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -171,6 +176,56 @@ class ChangeReportTest {
         "accounts/analytics-dev/providers.tf", "accounts/analytics-dev/variables.tf", "accounts/analytics-dev/versions.tf");
     assertThat(Files.readString(module.resolve("terraform.tfstate"))).as("never touches files it did not write")
         .isEqualTo("{\"serial\": 7}");
+  }
+
+  @Test
+  void thePipelinesApplyADecommissionStubAfterEveryLevel() throws Exception {
+    String pipelines = """
+        deployment:
+          pipelines:
+            engines: [github_actions, gitlab_ci, atlantis]
+            directory: infra/backup
+            role_arn: arn:aws:iam::109876543210:role/backup-catalogue-apply
+            plan_assume_role_name: BackupCataloguePlan
+        """;
+    Path out = dir.resolve("terraform");
+    String before = Files.readString(CHANGES.resolve("before.yaml")).replace("deployment:\n", pipelines);
+    assertThat(generate(catalogueText(dir, before), out, Set.of()).diagnostics().hasErrors()).isFalse();
+    String live = Files.readString(out.resolve(PipelineFiles.GITHUB));
+    assertThat(live).doesNotContain("decommission");
+
+    BackupCatalogue.Result result = generate(catalogueText(dir, withoutAnalytics().replace("deployment:\n", pipelines)), out,
+        Set.of("analytics-dev"));
+
+    assertThat(result.diagnostics().hasErrors()).as(result.diagnostics().format()).isFalse();
+    String github = Files.readString(out.resolve(PipelineFiles.GITHUB));
+    String gitlab = Files.readString(out.resolve(PipelineFiles.GITLAB));
+    String atlantis = Files.readString(out.resolve(PipelineFiles.ATLANTIS));
+    assertThat(PipelineFilesTest.errors("github-workflow.json", github)).isEmpty();
+    assertThat(PipelineFilesTest.errors("gitlab-ci.json", gitlab)).isEmpty();
+    // GitHub: a job after the last level, planning with the read-only role the stub's account has
+    JsonNode jobs = PipelineFilesTest.yaml(github).get("jobs");
+    List<String> ids = new ArrayList<>();
+    jobs.fieldNames().forEachRemaining(ids::add);
+    assertThat(ids).containsExactly("workflow-is-current", "level-1", "level-2", "level-3", "decommission");
+    JsonNode job = jobs.get("decommission");
+    assertThat(job.get("needs").toString()).isEqualTo("[\"level-3\"]");
+    assertThat(job.at("/strategy/matrix/include").toString()).isEqualTo("[{\"module\":\"accounts/analytics-dev\","
+        + "\"region\":\"eu-west-1\",\"plan_options\":\"-var=assume_role_arn=arn:aws:iam::567890123456:role/BackupCataloguePlan\"}]");
+    assertThat(job.get("steps").toString()).isEqualTo(jobs.get("level-1").get("steps").toString());
+    // GitLab: a last stage, whose jobs wait for every stage before (no needs)
+    JsonNode pipeline = PipelineFilesTest.yaml(gitlab);
+    assertThat(pipeline.get("stages").toString()).isEqualTo("[\"level-1\",\"level-2\",\"level-3\",\"decommission\"]");
+    assertThat(pipeline.get("apply accounts/analytics-dev").toString()).isEqualTo("{\"extends\":\".apply\","
+        + "\"stage\":\"decommission\",\"variables\":{\"MODULE_DIR\":\"infra/backup/accounts/analytics-dev\","
+        + "\"AWS_REGION\":\"eu-west-1\"},\"resource_group\":\"backup-catalogue/accounts/analytics-dev\"}");
+    assertThat(pipeline.at("/plan accounts~1analytics-dev/variables/TF_VAR_assume_role_arn").asText())
+        .isEqualTo("arn:aws:iam::567890123456:role/BackupCataloguePlan");
+    // Atlantis: the group after the last level
+    JsonNode projects = PipelineFilesTest.yaml(atlantis).get("projects");
+    JsonNode stub = projects.get(projects.size() - 1);
+    assertThat(stub.get("name").asText()).isEqualTo("accounts/analytics-dev");
+    assertThat(stub.get("execution_order_group").asInt()).isEqualTo(4);
   }
 
   @Test

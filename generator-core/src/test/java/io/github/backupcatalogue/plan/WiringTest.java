@@ -144,7 +144,8 @@ class WiringTest {
     var output = plan(sameAccountQueue);
     var topic = module(output, "accounts/central").topics().get(0);
     assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
-    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo("{\"State\":[{\"anything-but\":\"COMPLETED\"}]}");
+    assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo(
+        "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}");
     assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
     assertThat(topic.subscriptions().get(1).note())
         .isEqualTo("the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)");
@@ -323,16 +324,30 @@ class WiringTest {
   }
 
   @Test
-  void severalTagValuesBecomeOneTagSelectionWithEveryValueAndIndexesBecomeIndexActions() throws Exception {
+  void aTagSelectionBecomesOneResourcesSelectionPerValueAndIndexesBecomeIndexActions() throws Exception {
+    // "tags" and "resources" are mutually exclusive in a backup policy's selections: tags are written as conditions
     var output = plan(Catalogues.organizationWith("resource_types: [RDS]", "tag: {key: backup-tier, values: [gold, platinum]}")
         .replace("vault: Local\n", "vault: Local\n        index_resource_types: [S3]\n"));
     var policy = output.modules().stream().filter(m -> m.path().equals("policies")).findFirst().orElseThrow().policies().get(0);
     JsonNode plan = new ObjectMapper().readTree(policy.content()).get("plans").get("Daily");
-    JsonNode tag = plan.get("selections").get("tags").get("databases");
-    assertThat(tag.get("tag_key").get("@@assign").asText()).isEqualTo("backup-tier");
-    assertThat(tag.get("tag_value").get("@@assign").toString()).isEqualTo("[\"gold\",\"platinum\"]");
+    assertThat(plan.get("selections").has("tags")).isFalse();
+    JsonNode resources = plan.get("selections").get("resources");
+    assertThat(iterable(resources.fieldNames())).contains("databases-gold", "databases-platinum").doesNotContain("databases");
+    for (String value : new String[] {"gold", "platinum"}) {
+      JsonNode selection = resources.get("databases-" + value);
+      assertThat(selection.get("resource_types").get("@@assign").toString()).isEqualTo("[\"*\"]");
+      JsonNode condition = selection.at("/conditions/string_equals/backup-tier");
+      assertThat(condition.at("/condition_key/@@assign").asText()).isEqualTo("aws:ResourceTag/backup-tier");
+      assertThat(condition.at("/condition_value/@@assign").asText()).isEqualTo(value);
+    }
     assertThat(plan.get("rules").get("Nightly").get("index_actions").get("resource_types").get("@@assign").toString())
         .isEqualTo("[\"S3\"]");
+  }
+
+  private static java.util.List<String> iterable(java.util.Iterator<String> names) {
+    java.util.List<String> list = new java.util.ArrayList<>();
+    names.forEachRemaining(list::add);
+    return list;
   }
 
   private static final String NAMED_ROLE = Catalogues.organizationWith("plans:\n",
@@ -429,5 +444,51 @@ class WiringTest {
     assertThat(questions).filteredOn(q -> q.id().endsWith("backup_Db-GenerateDataKey")).extracting(q -> q.id() + "=" + q.expected())
         .containsExactly("accounts/app/key/Local_eu_west_1/backup_Db-GenerateDataKey=Allowed",
             "accounts/app/key/Other_eu_west_1/backup_Db-GenerateDataKey=Denied");
+  }
+
+  /** The base catalogue whose plan selects RDS and S3, scans {@code types} and whose rule scans incrementally. */
+  private static String scanning(String types) {
+    return Catalogues.organizationWith("vault: Local\n", "vault: Local\n        malware_scan: incremental\n")
+        .replace("resource_types: [RDS]\n", "resource_types: [RDS, S3]\n    malware_scanning: {resource_types: " + types + "}\n");
+  }
+
+  @Test
+  void malwareScanningAddsTheScannerRoleWhereThePlanRunsAndScanSettingsAndActionsToThePolicy() throws Exception {
+    var output = plan(scanning("[S3]"));
+    Model.Role scanner = module(output, "accounts/app").malwareScannerRole();
+    assertThat(scanner.name()).isEqualTo("BackupCatalogueMalwareScanner");
+    assertThat(scanner.managedPolicies()).extracting(Model.ManagedPolicy::arn)
+        .containsExactly("arn:aws:iam::aws:policy/AWSBackupGuardDutyRolePolicyForScans");
+    JsonNode trust = new ObjectMapper().readTree(scanner.trustPolicy().text()).get("Statement").get(0);
+    assertThat(trust.get("Principal").get("Service").asText()).isEqualTo("malware-protection.guardduty.amazonaws.com");
+    // the central account receives no plan: no scanner there; the backup role keeps its policies (AWSBackupServiceRolePolicyForBackup
+    // already lets AWS Backup start GuardDuty scans and pass the scanner role to GuardDuty)
+    assertThat(module(output, "accounts/central").malwareScannerRole()).isNull();
+    assertThat(managedPolicies(output, "accounts/app")).containsExactly(Planner.BACKUP_POLICY, Planner.RESTORE_POLICY,
+        Planner.S3_BACKUP_POLICY, Planner.S3_RESTORE_POLICY);
+    JsonNode plan = new ObjectMapper().readTree(module(output, "policies").policies().get(0).content()).get("plans").get("Daily");
+    // keyed by the scanner, as AWS's Example 8 (the base policy also locks every key for child policies)
+    assertThat(plan.at("/rules/Nightly/scan_actions/GUARDDUTY/scan_mode/@@assign").asText()).isEqualTo("INCREMENTAL_SCAN");
+    assertThat(plan.at("/scan_settings/GUARDDUTY/resource_types/@@assign").toString()).isEqualTo("[\"S3\"]");
+    assertThat(plan.at("/scan_settings/GUARDDUTY/scanner_role_arn/@@assign").asText())
+        .isEqualTo("arn:aws:iam::$account:role/BackupCatalogueMalwareScanner");
+    var withoutScanning = plan(Catalogues.ORGANIZATION);
+    assertThat(module(withoutScanning, "accounts/app").malwareScannerRole()).isNull();
+    assertThat(module(withoutScanning, "policies").policies().get(0).content()).doesNotContain("scan_");
+  }
+
+  @Test
+  void scanningS3NamesTheScannerInTheKeyOfTheScannedVaultAndScanningEbsDoesNot() throws Exception {
+    var s3 = module(plan(scanning("[S3]")), "accounts/app").keys().get(0).policy();
+    assertThat(s3.references()).contains(IamDocuments.MALWARE_SCANNER_ROLE_REFERENCE);
+    JsonNode statement = new ObjectMapper().readTree(s3.text()).get("Statement").get(3);
+    assertThat(statement.get("Sid").asText()).isEqualTo("AllowTheMalwareScannerToReadTheRecoveryPointsItScans");
+    assertThat(statement.get("Action").toString()).isEqualTo("[\"kms:Decrypt\",\"kms:DescribeKey\"]");
+    // EBS snapshots keep the source volume's key: the vault's key is not the scanner's business
+    var ebs = module(plan(scanning("[EBS]")), "accounts/app").keys().get(0).policy();
+    assertThat(ebs.references()).doesNotContain(IamDocuments.MALWARE_SCANNER_ROLE_REFERENCE);
+    // nor is the key of the central vault the copies go to: AWS Backup scans the rule's own recovery points
+    var central = module(plan(scanning("[ALL]")), "accounts/central").keys().get(0).policy();
+    assertThat(central.text()).doesNotContain("MalwareScanner");
   }
 }

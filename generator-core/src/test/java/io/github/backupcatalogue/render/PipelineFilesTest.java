@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  * src/test/resources/ci-schemas), and against the apply levels they encode: on the organization
  * sample and on a synthetic organization of 1,000 accounts.
  */
-class PipelineFilesTest {
+public class PipelineFilesTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static SortedMap<String, String> sample;
@@ -62,12 +62,12 @@ class PipelineFilesTest {
   }
 
   /** YAML as the engines read it, as a JSON tree. */
-  static JsonNode yaml(String text) {
+  public static JsonNode yaml(String text) {
     Object loaded = new Yaml().load(text);
     return MAPPER.valueToTree(loaded);
   }
 
-  static List<String> errors(String schema, String text) throws Exception {
+  public static List<String> errors(String schema, String text) throws Exception {
     Set<ValidationMessage> messages = schema(schema).validate(yaml(text));
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }

@@ -71,6 +71,11 @@ class NotificationRulesTest {
                 + "apply)"),
         Arguments.of("the vault names a topic", "topic: alerts, ", "",
             F + "20:5: error[BC504]: notifications of vault 'Local' name no topic"),
+        Arguments.of("copy jobs into a central vault notify the source account", "    location: central_account\n",
+            "    location: central_account\n    notifications: {topic: alerts, events: [COPY_JOB_FAILED]}\n",
+            F + "23:45: warning[BC351]: vault 'Central' receives copies from other accounts, but their copy jobs run in those"
+                + " accounts, and AWS Backup notifies only the vault's own account: COPY_JOB_FAILED of those copies is sent to the"
+                + " source vault's notifications"),
         Arguments.of("a topic no vault uses is a warning", "topic: alerts,", "topic: other,",
             F + "44:5: warning[BC360]: no vault publishes to topic 'alerts', so it is not created"),
         Arguments.of("a topic without subscriptions is a warning",
@@ -92,6 +97,16 @@ class NotificationRulesTest {
   @MethodSource("rules")
   void eachRuleReportsItsExactMessageAndPosition(String rule, String from, String to, String expected) {
     assertThat(headlines(with(from, to))).contains(expected);
+  }
+
+  @Test
+  void indexAndContinuousBackupEventsAreVaultEvents() {
+    String yaml = with("COPY_JOB_FAILED]",
+        "COPY_JOB_FAILED, RECOVERY_POINT_INDEXING_FAILED, CONTINUOUS_BACKUP_INTERRUPTED, RECOVERY_POINT_INDEX_COMPLETED]");
+    assertThat(headlines(yaml)).isEqualTo(headlines(WITH_ALERTS));
+    assertThat(headlines(with("COPY_JOB_FAILED]", "RECOVERY_POINT_INDEXING_FAILD]")))
+        .anySatisfy(h -> assertThat(h).contains("error[BC500]: 'RECOVERY_POINT_INDEXING_FAILD' is not an AWS Backup vault event;"
+            + " did you mean 'RECOVERY_POINT_INDEXING_FAILED'?"));
   }
 
   @Test

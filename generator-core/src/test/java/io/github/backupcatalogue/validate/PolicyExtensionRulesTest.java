@@ -91,4 +91,49 @@ class PolicyExtensionRulesTest {
     assertThat(Catalogues.headlines(yaml)).contains(F + "97:32: error[BC243]: 'DynamoBD' is not a resource type this catalogue"
         + " knows; did you mean 'DynamoDB'?");
   }
+
+  private static java.util.List<String> locks(String yaml) {
+    return Catalogues.headlines(yaml).stream().filter(h -> h.contains("[BC214]")).toList();
+  }
+
+  @Test
+  void changedRetentionMustFitTheLockOfTheVaultItGoesTo() throws Exception {
+    // Primary's lock keeps recovery points at most 3650 days
+    String longer = sampleWith("              lifecycle: {delete_after_days: 365}\n", "              lifecycle: {delete_after_days: 4000}\n");
+    assertThat(locks(longer)).containsExactly(F + "94:46: error[BC214]: with the change, recovery points of rule 'daily' kept"
+        + " 4000 days go to vault 'Primary', whose lock allows at most 3650 days; every job would fail");
+    // a new vault keeps the inherited 120 days, below Ledger-Archive's 2555-day minimum: the error is at the vault
+    String moved = sampleWith("              lifecycle: {delete_after_days: 365}\n", "              vault: Ledger-Archive\n");
+    assertThat(locks(moved)).containsExactly(F + "94:22: error[BC214]: with the change, recovery points of rule 'daily' kept"
+        + " 120 days go to vault 'Ledger-Archive', whose lock requires at least 2555 days; every job would fail");
+  }
+
+  @Test
+  void addedCopiesMustFitTheLockOfTheirDestination() throws Exception {
+    // Replica's lock keeps copies at least 7 days; without a lifecycle the copy keeps the changed rule's 365 days
+    String yaml = sampleWith("              lifecycle: {delete_after_days: 365}\n", "              lifecycle: {delete_after_days: 365}\n"
+        + "              add_copies:\n"
+        + "                - {vault: Replica, region: us-east-1, lifecycle: {delete_after_days: 3}}\n"
+        + "                - {vault: Ledger-Archive, region: us-east-1}\n");
+    assertThat(locks(yaml)).containsExactly(
+        F + "96:86: error[BC214]: copies added to rule 'daily' kept 3 days go to vault 'Replica', whose lock requires at"
+            + " least 7 days; every job would fail",
+        F + "97:27: error[BC214]: copies added to rule 'daily' kept 365 days go to vault 'Ledger-Archive', whose lock requires"
+            + " at least 2555 days; every job would fail");
+  }
+
+  @Test
+  void copiesAddedIntoTheCentralAccountNeedItsWiring() throws Exception {
+    // a central vault that lets no copies in, and cross-account backup left off: both would fail every added copy
+    String yaml = sampleWith("  policy_management: management_account\n",
+        "  policy_management: management_account\n  central_backup_account: ledger\n")
+        .replace("vaults:\n", "vaults:\n  Central:\n    location: central_account\n"
+            + "    access_policy: {allow_copy_from_organization: false}\n")
+        .replace("              lifecycle: {delete_after_days: 365}\n", "              lifecycle: {delete_after_days: 365}\n"
+            + "              add_copies: [{vault: Central, region: us-east-1}]\n");
+    assertThat(Catalogues.headlines(yaml).stream().filter(h -> h.contains("[BC23")).toList()).containsExactly(
+        F + "99:36: error[BC232]: copies go to another account, but settings.cross_account_backup is off",
+        F + "99:36: error[BC238]: copies go to vault 'Central' from other accounts, but its access policy does not allow"
+            + " copies in; every copy job would fail with AccessDenied");
+  }
 }

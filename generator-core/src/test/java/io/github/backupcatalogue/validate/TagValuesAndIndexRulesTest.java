@@ -33,6 +33,14 @@ class TagValuesAndIndexRulesTest {
   }
 
   @Test
+  void aTagSelectionCannotAlsoRequireItsTagInConditions() {
+    // the tag becomes a string_equals condition of the policy's selection: a second one on the key would contradict it
+    assertThat(headlines(organizationWith("resource_types: [RDS]",
+        "tag: {key: backup-tier, values: [gold]}\n        conditions: {tag_equals: {backup-tier: silver}}")))
+        .contains(F + "37:35: error[BC247]: selection 'databases' selects by tag 'backup-tier' and also requires it to equal 'silver'");
+  }
+
+  @Test
   void indexesAreOfEbsAndS3() {
     assertThat(headlines(organizationWith("vault: Local\n", "vault: Local\n        index_resource_types: [S3, RDS]\n")))
         .contains(F + "31:36: error[BC532]: AWS Backup builds backup indexes of EBS and S3 recovery points, not RDS");

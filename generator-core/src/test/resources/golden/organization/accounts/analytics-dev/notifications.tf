@@ -112,7 +112,7 @@ resource "aws_sns_topic_subscription" "backup-alerts_eu_west_1_1" {
   protocol  = "email"
   endpoint  = "backup-team@example.com"
   # only_failures: successful jobs report State COMPLETED; everything else is delivered
-  filter_policy = "{\"State\":[{\"anything-but\":\"COMPLETED\"}]}"
+  filter_policy = "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}"
 }
 
 # Source: vaults.BackupMcBackupFace.notifications (eu-west-1)

@@ -112,7 +112,7 @@ resource "aws_sns_topic_subscription" "backup-alerts_eu_west_1_1" {
   protocol  = "email"
   endpoint  = "backup-team@example.com"
   # only_failures: successful jobs report State COMPLETED; everything else is delivered
-  filter_policy = "{\"State\":[{\"anything-but\":\"COMPLETED\"}]}"
+  filter_policy = "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}"
 }
 
 # Source: vaults.AirGappedVault.notifications (eu-west-1)
@@ -120,7 +120,7 @@ resource "aws_backup_vault_notifications" "AirGappedVault_eu_west_1" {
   provider            = aws.eu_west_1
   backup_vault_name   = aws_backup_logically_air_gapped_vault.AirGappedVault_eu_west_1.name
   sns_topic_arn       = aws_sns_topic.backup-alerts_eu_west_1.arn
-  backup_vault_events = ["COPY_JOB_FAILED"]
+  backup_vault_events = ["RECOVERY_POINT_MODIFIED"]
   depends_on          = [aws_sns_topic_policy.backup-alerts_eu_west_1]
 }
 
@@ -129,6 +129,6 @@ resource "aws_backup_vault_notifications" "CentralVault_eu_west_1" {
   provider            = aws.eu_west_1
   backup_vault_name   = aws_backup_vault.CentralVault_eu_west_1.name
   sns_topic_arn       = aws_sns_topic.backup-alerts_eu_west_1.arn
-  backup_vault_events = ["COPY_JOB_FAILED", "RECOVERY_POINT_MODIFIED"]
+  backup_vault_events = ["RECOVERY_POINT_MODIFIED"]
   depends_on          = [aws_sns_topic_policy.backup-alerts_eu_west_1]
 }

@@ -188,3 +188,32 @@ resource "aws_iam_role_policy" "backup_DatabaseBackupRole_central_vault_keys" {
     }
   EOT
 }
+
+# Source: plans.S3_Backup_Plan.malware_scanning: the role GuardDuty Malware Protection assumes to read the recovery
+# points AWS Backup asks it to scan; it reads, it cannot back up, restore or delete them.
+resource "aws_iam_role" "malware_scanner" {
+  name               = "BackupCatalogueMalwareScanner"
+  path               = "/service-role/"
+  description        = "Assumed by GuardDuty to scan backups for malware (backup-catalogue)"
+  assume_role_policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "AllowGuardDutyMalwareProtectionToAssumeTheRole",
+          "Effect": "Allow",
+          "Principal": {
+            "Service": "malware-protection.guardduty.amazonaws.com"
+          },
+          "Action": "sts:AssumeRole"
+        }
+      ]
+    }
+  EOT
+}
+
+# Source: plans.S3_Backup_Plan.malware_scanning; lets GuardDuty read the recovery points it scans
+resource "aws_iam_role_policy_attachment" "malware_scanner_scans" {
+  role       = aws_iam_role.malware_scanner.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSBackupGuardDutyRolePolicyForScans"
+}

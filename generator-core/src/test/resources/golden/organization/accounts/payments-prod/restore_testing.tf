@@ -55,7 +55,6 @@ resource "aws_backup_restore_testing_selection" "WeeklyRestoreTest_eu_west_1_dyn
   restore_testing_plan_name = aws_backup_restore_testing_plan.WeeklyRestoreTest_eu_west_1.name
   protected_resource_type   = "DynamoDB"
   iam_role_arn              = aws_iam_role.restore_testing.arn
-  protected_resource_arns   = ["*"]
   validation_window_hours   = 4
 
   protected_resource_conditions {
@@ -73,7 +72,6 @@ resource "aws_backup_restore_testing_selection" "WeeklyRestoreTest_eu_west_1_rds
   restore_testing_plan_name = aws_backup_restore_testing_plan.WeeklyRestoreTest_eu_west_1.name
   protected_resource_type   = "RDS"
   iam_role_arn              = aws_iam_role.restore_testing.arn
-  protected_resource_arns   = ["*"]
   validation_window_hours   = 4
   restore_metadata_overrides = {
     "dbSubnetGroupName" = "backup-restore-tests"

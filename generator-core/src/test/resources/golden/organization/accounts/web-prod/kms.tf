@@ -60,6 +60,18 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
               "kms:GrantIsForAWSResource": "true"
             }
           }
+        },
+        {
+          "Sid": "AllowTheMalwareScannerToReadTheRecoveryPointsItScans",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": "${aws_iam_role.malware_scanner.arn}"
+          },
+          "Action": [
+            "kms:Decrypt",
+            "kms:DescribeKey"
+          ],
+          "Resource": "*"
         }
       ]
     }

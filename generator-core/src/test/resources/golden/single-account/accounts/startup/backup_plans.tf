@@ -27,6 +27,11 @@ resource "aws_backup_plan" "daily_us_east_1" {
         opt_in_to_archive_for_supported_resources = false
       }
     }
+
+    scan_action {
+      malware_scanner = "GUARDDUTY"
+      scan_mode       = "FULL_SCAN"
+    }
   }
 
   rule {
@@ -41,6 +46,12 @@ resource "aws_backup_plan" "daily_us_east_1" {
       delete_after                              = 14
       opt_in_to_archive_for_supported_resources = false
     }
+  }
+
+  scan_setting {
+    malware_scanner  = "GUARDDUTY"
+    resource_types   = ["EBS", "S3"]
+    scanner_role_arn = aws_iam_role.malware_scanner.arn
   }
 }
 

@@ -119,6 +119,18 @@ resource "aws_kms_key" "primary_us_east_1" {
               "kms:GrantIsForAWSResource": "true"
             }
           }
+        },
+        {
+          "Sid": "AllowTheMalwareScannerToReadTheRecoveryPointsItScans",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": "${aws_iam_role.malware_scanner.arn}"
+          },
+          "Action": [
+            "kms:Decrypt",
+            "kms:DescribeKey"
+          ],
+          "Resource": "*"
         }
       ]
     }

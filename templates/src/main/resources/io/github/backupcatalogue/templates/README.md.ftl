@@ -34,6 +34,9 @@ ${module.purpose}
 <#list module.namedRoles as nr>
 - IAM role `${nr.path}${nr.name}` (`${nr.source}`), with the same policies, for the selections that name it
 </#list>
+<#if module.malwareScannerRole??>
+- IAM role `${module.malwareScannerRole.path}${module.malwareScannerRole.name}` (`${module.malwareScannerRole.source}`), assumed by GuardDuty Malware Protection to scan recovery points (`AWSBackupGuardDutyRolePolicyForScans`); results go to EventBridge and CloudWatch, and to GuardDuty findings where GuardDuty is enabled
+</#if>
 </#if>
 <#list module.vaults as v>
 - Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.airGapped??>, logically air-gapped (AWS's compliance lock, ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days)<#if v.airGapped.shareWith?has_content>, shared through AWS RAM with <#list v.airGapped.shareWith as n, id>${n}<#sep>, </#sep></#list></#if></#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>

@@ -39,6 +39,13 @@ resource "aws_backup_plan" "${bp.resourceName}" {
 <@lifecycle copy.lifecycle "      "/>
     }
 </#list>
+<#if rule.scanMode??>
+
+    scan_action {
+      malware_scanner = "GUARDDUTY"
+      scan_mode = "${rule.scanMode}"
+    }
+</#if>
   }
 </#list>
 <#if bp.windowsVss>
@@ -48,6 +55,14 @@ resource "aws_backup_plan" "${bp.resourceName}" {
     backup_options = {
       WindowsVSS = "enabled"
     }
+  }
+</#if>
+<#if bp.scanResourceTypes?has_content>
+
+  scan_setting {
+    malware_scanner = "GUARDDUTY"
+    resource_types = [<#list bp.scanResourceTypes as t>"${t}"<#sep>, </#sep></#list>]
+    scanner_role_arn = aws_iam_role.malware_scanner.arn
   }
 </#if>
 <@lib.tags "tags" bp.tags/>

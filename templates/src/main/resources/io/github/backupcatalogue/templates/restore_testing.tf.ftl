@@ -53,7 +53,9 @@ resource "aws_backup_restore_testing_selection" "${s.resourceName}" {
   restore_testing_plan_name = aws_backup_restore_testing_plan.${t.resourceName}.name
   protected_resource_type   = "${s.resourceType}"
   iam_role_arn              = aws_iam_role.${r.resourceName}.arn
+<#if !(s.tagEquals?has_content || s.tagNotEquals?has_content)>
   protected_resource_arns   = [<#list s.resources as a>"${a}"<#sep>, </#sep></#list>]
+</#if>
 <#if s.validationWindowHours??>
   validation_window_hours   = ${s.validationWindowHours}
 </#if>
