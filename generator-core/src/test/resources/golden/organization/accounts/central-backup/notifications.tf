@@ -64,6 +64,7 @@ resource "aws_sns_topic" "backup-alerts_eu_west_1" {
 
 # Source: notifications.topics.backup-alerts: exactly AWS Backup, acting for this account, may publish; the accounts of subscribed SQS queues may subscribe exactly those queues.
 resource "aws_sns_topic_policy" "backup-alerts_eu_west_1" {
+  #checkov:skip=CKV_AWS_385:the only cross-account statement lets the account of a subscribed SQS queue subscribe exactly that queue (sns:Protocol sqs, sns:Endpoint its ARN), as SNS requires when the queue owner subscribes
   provider = aws.eu_west_1
   arn      = aws_sns_topic.backup-alerts_eu_west_1.arn
   policy   = <<-EOT
