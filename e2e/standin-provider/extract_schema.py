@@ -65,6 +65,7 @@ RESOURCE_TYPES = [
     "aws_ram_resource_share",
     "aws_ram_resource_association",
     "aws_ram_principal_association",
+    "aws_ram_sharing_with_organization",
     "aws_cloudwatch_event_rule",
     "aws_cloudwatch_event_target",
     "aws_cloudwatch_event_bus",

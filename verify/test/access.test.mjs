@@ -27,6 +27,9 @@ const ownKeyQuestion = {
   expected: "Allowed",
 };
 
+/** The organization sample's golden output, for faults in what the fixture predates (grants, subscriptions). */
+const GOLDEN = path.resolve(FIXTURES, "..", "..", "..", "generator-core", "src", "test", "resources", "golden", "organization");
+
 /** Copies the fixture, applies [file, from, to] replacements (each must match), runs the access check. */
 async function mutate(...edits) {
   return mutateRoot(FIXTURE, ...edits);
@@ -172,6 +175,23 @@ describe("access matrix", () => {
     const run = await mutate(["access-matrix.json", '"address": "aws_kms_key.CentralVault_eu_west_1"', '"address": "aws_kms_key.Missing"']);
     assert.equal(run.code, 1);
     assert.ok(accessLines(run).some((l) => /module accounts\/central-backup has no resource aws_kms_key\.Missing/.test(l)), accessLines(run).join("\n"));
+  });
+
+  test("a topic policy letting the queue's account subscribe any endpoint", async () => {
+    const run = await mutateRoot(GOLDEN, ["accounts/central-backup/notifications.tf", '              "sns:Protocol": "sqs",\n              "sns:Endpoint": "arn:aws:sqs:eu-west-1:123456789101:backup-events"\n', '              "sns:Protocol": "sqs"\n']);
+    const base = "accounts/central-backup/topic/backup-alerts_eu_west_1/subscribe-backup-admin-backup-alerts_eu_west_1_210987654321_2";
+    assertFails(run, `${base}-other-queue`, "Denied", "Allowed", /resource allow: statement AllowTheQueueAccountToSubscribeItsQueue1/);
+    assert.equal(accessLines(run).length, 1, accessLines(run).join("\n"));
+  });
+
+  test("a restore testing grant on a resource key given to the backup role, or with more operations", async () => {
+    const grant = "accounts/web-prod/restore-testing/resource-key-restore_testing_key_7a8b9c0d_2e3f_4a5b_8c6d_7e8f9a0b1c20_eu_west_1";
+    const toBackupRole = await mutateRoot(GOLDEN, ["accounts/web-prod/kms.tf", "grantee_principal = aws_iam_role.restore_testing.arn", "grantee_principal = aws_iam_role.backup.arn"]);
+    assertFails(toBackupRole, `${grant}-Decrypt`, "Allowed", "ImplicitlyDenied");
+    assertFails(toBackupRole, `${grant}-backup-role`, "Denied", "Allowed", /resource allow: statement KmsGrant/);
+    const wider = await mutateRoot(GOLDEN, ["accounts/web-prod/kms.tf", '["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext"]', '["CreateGrant", "Decrypt", "DescribeKey", "Encrypt", "GenerateDataKeyWithoutPlaintext"]']);
+    assertFails(wider, `${grant}-Encrypt`, "Denied", "Allowed");
+    assert.equal(accessLines(wider).length, 1, accessLines(wider).join("\n"));
   });
 
   test("managed policies are pinned with their AWS version id and source", () => {

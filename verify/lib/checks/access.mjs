@@ -61,8 +61,28 @@ class Resources {
     if (!r) throw new MatrixError(`module ${name} has no resource ${address}`);
     return r;
   }
+  /**
+   * What an aws_kms_grant lets its grantee do, as the key-policy statement it amounts to
+   * (attribute "grant"): the grantee principal may call the grant's operations on the key. KMS
+   * authorizes a request that a grant allows whatever the key policy says ("Grants in AWS KMS").
+   */
+  grant(name, address) {
+    const r = this.resource(name, address);
+    if (r.type !== "aws_kms_grant") throw new MatrixError(`${name}: ${address} is not an aws_kms_grant`);
+    const attr = (n) => r.block.body.attributes.find((a) => a.name === n);
+    const grantee = attr("grantee_principal");
+    const operations = attr("operations")?.expr.constant;
+    if (!grantee || !Array.isArray(operations)) throw new MatrixError(`${name}: ${address} needs grantee_principal and a literal operations list`);
+    const literal = grantee.expr.value ?? grantee.expr.constant;
+    const principal = typeof literal === "string" ? literal
+      : grantee.expr.traversals.length === 1 ? this.resolve(name, grantee.expr.traversals[0].text, `${address}.grantee_principal`) : null;
+    if (!principal) throw new MatrixError(`${name}: ${address}.grantee_principal is neither a literal nor a role reference`);
+    const doc = { Version: "2012-10-17", Statement: [{ Sid: "KmsGrant", Effect: "Allow", Principal: { AWS: principal }, Action: operations.map((o) => `kms:${o}`), Resource: "*" }] };
+    return { doc, where: `${name}/${address} (grant)`, file: r.file, line: r.block.line, col: r.block.col };
+  }
   /** The JSON document of `attribute` of a resource, as Terraform will send it. */
   document(name, address, attribute) {
+    if (attribute === "grant") return this.grant(name, address);
     const { d } = this.module(name);
     const r = this.resource(name, address);
     const attr = r.block.body.attributes.find((a) => a.name === attribute);

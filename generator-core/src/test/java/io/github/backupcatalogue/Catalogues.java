@@ -54,6 +54,20 @@ public final class Catalogues {
           attach_to: {organizational_units: [workloads]}
       """;
 
+  /**
+   * The warning of {@link #ORGANIZATION} and every catalogue built from it without deployment.state
+   * (BC375, on its organization key): its modules would keep local state.
+   */
+  public static final String NO_STATE = "backup-catalogue.yaml:2:1: warning[BC375]: the catalogue has no deployment.state: "
+      + "every module of this organization keeps its Terraform state in a local terraform.tfstate, which is lost with the "
+      + "checkout and cannot be shared or locked";
+
+  /** {@link #NO_STATE} as it reads when the catalogue has a deployment block (at line {@code line}) without state. */
+  public static String noStateIn(int line) {
+    return "backup-catalogue.yaml:" + line + ":1: warning[BC375]: deployment has no state: every module of this organization "
+        + "keeps its Terraform state in a local terraform.tfstate, which is lost with the checkout and cannot be shared or locked";
+  }
+
   public static LoadResult load(String yaml) {
     return new CatalogueLoader().load(new SourceFile("backup-catalogue.yaml", yaml));
   }

@@ -136,6 +136,18 @@ resource "aws_organizations_resource_policy" "backup_policy_delegation" {
   depends_on = [aws_organizations_delegated_administrator.backup-admin]
 }
 
+# Source: vaults.AirGappedVault.air_gapped: their AWS RAM shares admit only accounts of
+# this organization (allow_external_principals = false), which RAM treats as such, without invitations,
+# only once sharing with AWS Organizations is enabled, from the management account
+# (EnableSharingWithAwsOrganization). Enabling is idempotent.
+# Removing this resource would DISABLE RAM's trusted access for the whole organization (every share
+# of every account), so it is protected: if no vault is shared any more, `terraform state rm` it first.
+resource "aws_ram_sharing_with_organization" "this" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
 # Source: settings.cross_account_backup
 # Settings the catalogue turns on. The others (isDelegatedAdministratorEnabled, isMpaEnabled) are left as
 # they are: never switched off here, and ignored so that the plan shows no difference for them.

@@ -26,9 +26,9 @@ public record Pipelines(
     @Doc(value = "The IAM role pull-request plans assume instead: read-only, and trusted only for pull requests. role_arn when left out.", pattern = "^arn:aws:iam::\\d{12}:role/.+$", example = "arn:aws:iam::109876543210:role/backup-catalogue-plan") String planRoleArn,
     @Doc(value = "The role pull-request plans assume in each account instead of deployment.assume_role_name: a read-only role (e.g. with ReadOnlyAccess), so that a pull request cannot change an account. Left out: plans assume the same role as applies.", pattern = "^[\\w+=,.@-]{1,64}$", example = "BackupCataloguePlan") String planAssumeRoleName,
     @Doc(value = "The branch whose pushes apply; pull requests into it plan.", defaultValue = "main", example = "main") String defaultBranch,
-    @Doc(value = "The Terraform version the jobs install (1.10 or later: the S3 backend's native locking).", defaultValue = "1.10.5", pattern = "^\\d+\\.\\d+\\.\\d+$", example = "1.10.5") String terraformVersion) {
+    @Doc(value = "The Terraform version the jobs install (1.11 or later with S3 state: the S3 backend's native locking is generally available from 1.11).", defaultValue = "1.11.4", pattern = "^\\d+\\.\\d+\\.\\d+$", example = "1.11.4") String terraformVersion) {
 
-  public static final String DEFAULT_TERRAFORM_VERSION = "1.10.5";
+  public static final String DEFAULT_TERRAFORM_VERSION = "1.11.4";
 
   public Pipelines {
     engines = Immutables.list(engines);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Where the modules keep their Terraform state. With {@code s3} every module gets a
  * {@code backend.tf}: the state of module {@code accounts/app} is the object
  * {@code <key_prefix>/accounts/app/terraform.tfstate}, locked by S3 itself
- * ({@code use_lockfile = true}, Terraform 1.10 and OpenTofu 1.10 and later). The key comes from the
+ * ({@code use_lockfile = true}, generally available in Terraform 1.11 and OpenTofu 1.10 and later). The key comes from the
  * module's path, which comes from the account's key in the catalogue: descriptions, reasons and
  * tags never move a module's state.
  *

@@ -329,6 +329,7 @@ public final class AccessMatrix {
     String where = "topic " + t.name() + " in " + t.region();
     String base = m.path() + "/topic/" + t.resourceName() + "/";
     String backup = Planner.BACKUP_PRINCIPAL;
+    subscriptions(m, topicArn, policy, where, base);
     Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
     String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
         + "-0000";
@@ -421,6 +422,52 @@ public final class AccessMatrix {
     }
   }
 
+  /**
+   * Who may subscribe to a topic: the account of a subscribed SQS queue of another account may
+   * subscribe exactly that queue (sns:Protocol, sns:Endpoint), nothing else; other accounts nothing.
+   */
+  private void subscriptions(Module m, String topicArn, Map<String, String> policy, String where, String base) {
+    for (Module queueModule : output.modules()) {
+      for (Model.QueueSubscription s : queueModule.queueSubscriptions()) {
+        if (!s.topicArn().equals(topicArn)) {
+          continue;
+        }
+        String admin = "arn:aws:iam::" + queueModule.accountId() + ":role/Administrator";
+        String who = "an administrator of " + queueModule.accountName();
+        String id = base + "subscribe-" + queueModule.accountName() + "-" + s.resourceName();
+        ask(m.accountName(), id, who + " may subscribe its queue " + s.endpoint() + " to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", s.endpoint()),
+            "Allowed");
+        ask(m.accountName(), id + "-other-endpoint", who + " may not subscribe an email address to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy,
+            subscribeContext("email", "someone@example.com"), "Denied");
+        String queueName = s.endpoint().substring(s.endpoint().lastIndexOf(':') + 1);
+        String otherQueue = s.endpoint().substring(0, s.endpoint().lastIndexOf(':') + 1) + queueName + "-other";
+        ask(m.accountName(), id + "-other-queue", who + " may not subscribe another of its queues to " + where, admin,
+            managed(ADMINISTRATOR), "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", otherQueue), "Denied");
+        ask(m.accountName(), id + "-outside-account", "an administrator of an account outside the organization may not subscribe "
+            + "the queue to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
+            "SNS:Subscribe", topicArn, m.accountId(), policy, subscribeContext("sqs", s.endpoint()), "Denied");
+        for (Module other : byName.values()) {
+          if (!other.accountId().equals(queueModule.accountId()) && !other.accountId().equals(m.accountId())) {
+            ask(m.accountName(), id + "-" + other.accountName() + "-denied", "an administrator of " + other.accountName()
+                + ", whose queue is not subscribed, may not subscribe the queue to " + where,
+                "arn:aws:iam::" + other.accountId() + ":role/Administrator", managed(ADMINISTRATOR), "SNS:Subscribe", topicArn,
+                m.accountId(), policy, subscribeContext("sqs", s.endpoint()), "Denied");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> subscribeContext(String protocol, String endpoint) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("sns:Protocol", protocol);
+    context.put("sns:Endpoint", endpoint);
+    return context;
+  }
+
   /** The restore testing role: AWS Backup assumes it, it restores and reads the tested vaults' keys, and nothing else. */
   private void restoreTesting(Module m) {
     Model.Role r = m.restoreTestingRole();
@@ -440,6 +487,7 @@ public final class AccessMatrix {
     ask(m.accountName(), base + "no-StartBackupJob", "the restore testing role may not start backup jobs", role, identity,
         "backup:StartBackupJob", "arn:aws:backup:" + region + ":" + m.accountId() + ":backup-vault:example", m.accountId(), null,
         Map.of(), "Denied");
+    restoreTestingKeys(m, role, identity, base);
     for (Model.RestoreTest t : m.restoreTests()) {
       for (String vaultResource : t.vaultResources()) {
         Vault v = m.vaults().stream().filter(x -> x.address().equals(vaultResource)).findFirst().orElseThrow();
@@ -454,6 +502,34 @@ public final class AccessMatrix {
         ask(m.accountName(), base + "key-" + v.resourceName() + "-CreateGrant-not-for-aws", "the restore testing role may not "
             + "grant " + where + " to anything but an AWS resource", role, identity, "kms:CreateGrant", keyArn, m.accountId(), key,
             Map.of("kms:GrantIsForAWSResource", "false"), "Denied");
+      }
+    }
+  }
+
+  /**
+   * The restore testing role and the account's own resource keys: the KMS grant (simulated as the
+   * key-policy statement it amounts to; the key's own policy is not the catalogue's) lets exactly
+   * that role use exactly the grant's operations, through RDS as restores do.
+   */
+  private void restoreTestingKeys(Module m, String role, List<Map<String, String>> identity, String base) {
+    for (Model.KeyGrant g : m.keyGrants()) {
+      if (!g.restoreTesting()) {
+        continue;
+      }
+      Map<String, String> grant = policy(m.path(), "aws_kms_grant." + g.resourceName(), "grant");
+      Map<String, Object> viaRds = Map.of("kms:ViaService", "rds." + g.region() + ".amazonaws.com");
+      String where = "the resource key " + g.keyArn();
+      String id = base + "resource-key-" + g.resourceName();
+      ask(m.accountName(), id + "-Decrypt", "the restore testing role may decrypt with " + where + " through RDS, restoring "
+          + "a snapshot it encrypts", role, identity, "kms:Decrypt", g.keyArn(), m.accountId(), grant, viaRds, "Allowed");
+      ask(m.accountName(), id + "-CreateGrant", "the restore testing role may let RDS create a grant on " + where + " for the "
+          + "restored database", role, identity, "kms:CreateGrant", g.keyArn(), m.accountId(), grant,
+          Map.of("kms:ViaService", "rds." + g.region() + ".amazonaws.com", "kms:GrantIsForAWSResource", "true"), "Allowed");
+      ask(m.accountName(), id + "-Encrypt", "the restore testing role may not encrypt with " + where + " (not an operation "
+          + "of its grant)", role, identity, "kms:Encrypt", g.keyArn(), m.accountId(), grant, viaRds, "Denied");
+      if (m.role() != null) {
+        ask(m.accountName(), id + "-backup-role", "the backup role gets nothing from the restore testing role's grant on "
+            + where, roleArn(m), identityOf(m), "kms:Decrypt", g.keyArn(), m.accountId(), grant, viaRds, "Denied");
       }
     }
   }

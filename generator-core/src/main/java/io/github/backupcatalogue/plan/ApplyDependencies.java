@@ -37,6 +37,10 @@ import java.util.regex.Pattern;
  *       receiving account's event bus and its policy: EventBridge checks the bus policy when the
  *       rule's target is put (PutTargets), so the receiving module goes first. The bus policy names
  *       the forwarding roles in a condition, not as principals, so it needs nothing of theirs.
+ *   <li>the AWS RAM share of an air-gapped vault: RAM's sharing with AWS Organizations, which the
+ *       management module enables, must be on;
+ *   <li>a subscription of an SQS queue to a topic of another account: the topic, and its policy
+ *       letting the queue's account subscribe, must exist.
  * </ul>
  *
  * Nothing else orders modules: a member account's module names nothing another module creates
@@ -147,6 +151,10 @@ final class ApplyDependencies {
         }
       }
     }
+    for (var subscription : module.queueSubscriptions()) {
+      add.accept(new Dependency(subscription.topicModule(), "it subscribes " + subscription.endpoint() + " to topic "
+          + subscription.topicArn() + ", which must exist with the topic policy that lets this account subscribe the queue"));
+    }
     Module management = modules.stream().filter(m -> m.management() != null).findFirst().orElse(null);
     boolean copiesAcrossAccounts = false;
     for (var policy : module.policies()) {
@@ -179,6 +187,14 @@ final class ApplyDependencies {
               + "policies or StackSets from " + d.name() + ", which the management module registers as delegated "
               + "administrator for " + d.servicePrincipal()
               + (management.management().resourcePolicy() != null ? " (with the Organizations resource policy)" : ""))));
+      for (var vault : module.vaults()) {
+        if (vault.airGapped() != null && !vault.airGapped().shareWith().isEmpty()
+            && management.management().ramSharingFor().contains(vault.name())) {
+          add.accept(new Dependency(management.path(), "the AWS RAM share of air-gapped vault " + vault.name() + " ("
+              + vault.region() + ") admits only accounts of the organization, without invitations, once the management "
+              + "module has enabled RAM's sharing with AWS Organizations"));
+        }
+      }
       if (copiesAcrossAccounts && management.management().globalSettings().containsKey("isCrossAccountBackupEnabled")) {
         add.accept(new Dependency(management.path(), "its backup policies copy into another account, which needs AWS "
             + "Backup's cross-account backup setting that the management module turns on"));

@@ -333,17 +333,20 @@ final class IamDocuments {
    *
    * @param topicArn the topic's ARN, written literally: it is known before apply (account, region
    *     and name), and the access matrix simulates the policy as AWS receives it
+   * @param queueArns SQS queues of other accounts of the catalogue subscribed to the topic: their
+   *     accounts may subscribe exactly them
    */
   static Document topicPolicy(String accountId, String topicArn) {
-    return topicPolicy(accountId, topicArn, true, List.of());
+    return topicPolicy(accountId, topicArn, true, List.of(), List.of());
   }
 
   /**
    * A topic's policy for its publishers: AWS Backup acting for this account (vault events), and
    * EventBridge for exactly the listed rules (aws:SourceArn; "Amazon SNS permissions", Using
-   * resource-based policies for Amazon EventBridge).
+   * resource-based policies for Amazon EventBridge); and for the accounts of subscribed queues.
    */
-  static Document topicPolicy(String accountId, String topicArn, boolean backup, List<String> eventRuleArns) {
+  static Document topicPolicy(String accountId, String topicArn, boolean backup, List<String> eventRuleArns,
+      List<String> queueArns) {
     List<ObjectNode> statements = new ArrayList<>();
     if (backup) {
       ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
@@ -360,6 +363,9 @@ final class IamDocuments {
       publish.put("Resource", topicArn);
       publish.set("Condition", condition("ArnEquals", "aws:SourceArn", Json.array(eventRuleArns)));
       statements.add(publish);
+    }
+    for (int i = 0; i < queueArns.size(); i++) {
+      statements.add(queueSubscription(topicArn, queueArns.get(i), i + 1));
     }
     return document(Map.of(), statements.toArray(ObjectNode[]::new));
   }
@@ -399,6 +405,27 @@ final class IamDocuments {
     statement.set("Condition", condition("ArnEquals", "aws:PrincipalArn",
         Json.array(senders.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList())));
     return document(Map.of(), statement);
+  }
+
+  /**
+   * Lets the account of an SQS queue subscribe exactly that queue to the topic: the queue owner
+   * creates the subscription, which then needs no confirmation ("Sending Amazon SNS messages to an
+   * Amazon SQS queue in a different account", Amazon SNS Developer Guide), and the condition keys
+   * sns:Protocol and sns:Endpoint of Subscribe requests ("Amazon SNS API permissions: Actions and
+   * resources reference") keep it to that one queue.
+   */
+  private static ObjectNode queueSubscription(String topicArn, String queueArn, int index) {
+    ObjectNode subscribe = statement("AllowTheQueueAccountToSubscribeItsQueue" + index, "Allow");
+    subscribe.set("Principal", awsPrincipal(List.of(rootOf(queueArn.split(":")[4]))));
+    subscribe.put("Action", "SNS:Subscribe");
+    subscribe.put("Resource", topicArn);
+    ObjectNode inner = Json.object();
+    inner.put("sns:Protocol", "sqs");
+    inner.put("sns:Endpoint", queueArn);
+    ObjectNode condition = Json.object();
+    condition.set("StringEquals", inner);
+    subscribe.set("Condition", condition);
+    return subscribe;
   }
 
   /** A key's first statement: the owning account administers it through IAM, so it can never be locked out. */

@@ -133,8 +133,10 @@ public final class Model {
       StackSet stackSet,
       List<Framework> frameworks,
       List<ReportPlan> reportPlans,
-      JobEvents jobEvents) {
+      JobEvents jobEvents,
+      List<QueueSubscription> queueSubscriptions) {
     public Module {
+      queueSubscriptions = List.copyOf(queueSubscriptions);
       frameworks = List.copyOf(frameworks);
       reportPlans = List.copyOf(reportPlans);
       after = List.copyOf(after);
@@ -155,8 +157,8 @@ public final class Model {
     public Module ordered(int order, int level, List<Dependency> dependsOn) {
       return new Module(order, path, accountName, accountId, purpose, dependsOn.stream().map(Dependency::path).toList(), level,
           dependsOn, providers, management, policies, role, namedRoles, keys, vaults, topics, restoreTestingRole, malwareScannerRole,
-          restoreTests, backupPlans,
-          regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans, jobEvents);
+          restoreTests, backupPlans, regionSettings, keyGrants, prerequisites, coverage, stackSet, frameworks, reportPlans,
+          jobEvents, queueSubscriptions);
     }
 
     /** True when a vault policy exempts the identity applying the module, which vaults.tf then looks up. */
@@ -270,13 +272,15 @@ public final class Model {
   }
 
   /**
-   * A KMS grant that shares a key of the account's own resources with the account its backups are
-   * copied to: AWS Backup cannot copy backups of types it does not fully manage to another account
-   * otherwise.
+   * A KMS grant on a key of the account's own resources (organization.accounts.NAME.resource_keys):
+   * to the account its backups are copied to (AWS Backup cannot copy backups of types it does not
+   * fully manage to another account otherwise), or, when {@code restoreTesting}, to the account's
+   * restore testing role, whose restores of such backups use that key ({@code grantee} is then the
+   * role's Terraform reference).
    */
   public record KeyGrant(
       String resourceName, String keyArn, String region, String providerAlias, String granteeAccount, String grantee,
-      List<String> operations, String source) {
+      List<String> operations, String source, boolean restoreTesting) {
     public KeyGrant {
       operations = List.copyOf(operations);
     }
@@ -320,14 +324,17 @@ public final class Model {
    * @param unmanagedGlobalSettings the other settings, left as they are (ignored, not switched off)
    * @param delegatedPolicyTypes policy types the catalogue's own resource-policy statements name
    *     (organizations:PolicyType in their conditions)
+   * @param ramSharingFor the air-gapped vaults shared through AWS RAM, for which the module enables
+   *     RAM's sharing with AWS Organizations (empty: not managed)
    */
   public record Management(
       List<DelegatedAdministrator> delegatedAdministrators, Document resourcePolicy, Map<String, String> globalSettings,
-      List<String> unmanagedGlobalSettings, List<String> delegatedPolicyTypes, String source) {
+      List<String> unmanagedGlobalSettings, List<String> delegatedPolicyTypes, List<String> ramSharingFor, String source) {
     public Management {
       delegatedAdministrators = List.copyOf(delegatedAdministrators);
       unmanagedGlobalSettings = List.copyOf(unmanagedGlobalSettings);
       delegatedPolicyTypes = List.copyOf(delegatedPolicyTypes);
+      ramSharingFor = List.copyOf(ramSharingFor);
     }
   }
 
@@ -470,6 +477,19 @@ public final class Model {
    */
   public record TopicSubscription(
       String resourceName, String protocol, String endpoint, String filterPolicy, String note, String source) {}
+
+  /**
+   * A subscription of an SQS queue of this module's account to a topic of another account of the
+   * catalogue, created by the queue's account: a subscription created by the topic's account would
+   * need the queue owner's confirmation, and the Terraform AWS provider re-creates it at every apply
+   * (aws_sns_topic_subscription). The provider is the queue account's in the topic's region.
+   *
+   * @param topicArn the topic's ARN, written literally (the topic is a resource of another module)
+   * @param topicModule the module that creates the topic and the policy letting this account subscribe
+   */
+  public record QueueSubscription(
+      String resourceName, String topicArn, String topicModule, String region, String providerAlias, String endpoint,
+      String filterPolicy, String note, String source) {}
 
   /** A vault lock; {@code compliance} locks are immutable once {@code changeableForDays} have passed. */
   public record Lock(String mode, Integer minRetentionDays, Integer maxRetentionDays, Integer changeableForDays) {}

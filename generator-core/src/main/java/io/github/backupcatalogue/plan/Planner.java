@@ -12,6 +12,7 @@ import io.github.backupcatalogue.catalogue.PolicyManagement;
 import io.github.backupcatalogue.catalogue.Selection;
 import io.github.backupcatalogue.catalogue.State;
 import io.github.backupcatalogue.catalogue.StateBackend;
+import io.github.backupcatalogue.catalogue.SubscriptionProtocol;
 import io.github.backupcatalogue.plan.Model.Backend;
 import io.github.backupcatalogue.catalogue.PolicyStatement;
 import io.github.backupcatalogue.plan.Model.Attachment;
@@ -87,6 +88,8 @@ public final class Planner {
   private final String catalogueName;
   /** The account receiving organization_events, or null. */
   private final String eventsReceiver;
+  /** Subscriptions of SQS queues to topics of other accounts, by the queue's account, gathered while planning topics. */
+  private final Map<String, List<Model.QueueSubscription>> queueSubscriptions = new TreeMap<>();
 
   private Planner(Catalogue catalogue, String catalogueName) {
     this.c = catalogue;
@@ -131,6 +134,7 @@ public final class Planner {
     if (eventsReceiver != null && !moduleAccounts().contains(eventsReceiver)) {
       modules.add(accountModule(modules.size() + 1, eventsReceiver));
     }
+    queueSubscriptions.forEach((account, subscriptions) -> modules.add(subscriptionsModule(modules.size() + 1, account, subscriptions)));
     if (!c.policies().isEmpty()) {
       modules.add(policiesModule(modules.size() + 1));
     }
@@ -188,7 +192,8 @@ public final class Planner {
         .flatMap(st -> st.condition().values().stream())
         .flatMap(keys -> keys.getOrDefault("organizations:PolicyType", List.of()).stream())
         .distinct().sorted().toList();
-    Management management = new Management(admins, resourcePolicy, global, unmanaged, delegatedTypes, "organization, settings");
+    Management management = new Management(admins, resourcePolicy, global, unmanaged, delegatedTypes, sharedAirGappedVaults(),
+        "organization, settings");
     String home = homeRegion(org.managementAccount());
     return new Module(order, "management", org.managementAccount(), managementId,
         "Organization-level AWS Backup setup in the management account: delegated administrators, the Organizations "
@@ -196,7 +201,32 @@ public final class Planner {
             + "organization's prerequisites.",
         List.of(), 0, List.of(), providers(org.managementAccount(), home, List.of()), management, List.of(), null, List.of(),
         List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), prerequisites(true), List.of(), null,
-        List.of(), List.of(), null);
+        List.of(), List.of(), null, List.of());
+  }
+
+  /**
+   * The air-gapped vaults the central account shares through AWS RAM. Their shares admit only
+   * principals of the organization ({@code allow_external_principals = false}), which AWS RAM
+   * treats as such, without invitations, only once sharing with AWS Organizations is enabled from
+   * the management account ("Sharing your AWS resources" and EnableSharingWithAwsOrganization, AWS
+   * RAM): until then accounts of the organization are treated as external accounts.
+   */
+  private List<String> sharedAirGappedVaults() {
+    String central = c.organization().centralBackupAccount();
+    if (central == null) {
+      return List.of();
+    }
+    List<String> shared = new ArrayList<>();
+    // as addVault: share_with, or by default the accounts copying in (the central account aside)
+    scope.centralSources().forEach((vault, byRegion) -> {
+      var airGap = c.vaults().get(vault).airGapped();
+      boolean sharesWithSomeone = airGap != null && (airGap.shareWith() != null ? !airGap.shareWith().isEmpty()
+          : byRegion.values().stream().anyMatch(sources -> sources.stream().anyMatch(s -> !s.equals(central))));
+      if (sharesWithSomeone) {
+        shared.add(vault);
+      }
+    });
+    return shared;
   }
 
   /** The organization facts a module's plan checks; the management module also checks trusted access. */
@@ -265,7 +295,8 @@ public final class Planner {
           + "publishing them to the topic.";
     }
     List<RegionSettings> settings = regionSettings(account);
-    List<KeyGrant> grants = keyGrants(account);
+    List<KeyGrant> grants = new ArrayList<>(keyGrants(account));
+    grants.addAll(restoreTestingKeyGrants(account, restoreTests(vaults)));
     Model.JobEvents jobEvents = jobEvents(account);
     List<Topic> topics = topics(account, vaults);
     SortedSet<String> used = new TreeSet<>(usedRegions(keys, vaults, List.of(), settings, grants));
@@ -281,7 +312,7 @@ public final class Planner {
         receiverOnly ? List.of() : namedRoles(account), keys,
         vaults, topics, restoreTestingRole(account, vaults), receiverOnly ? null : malwareScannerRole(account),
         restoreTests(vaults), List.of(), settings, grants,
-        null, List.of(), null, frameworks(account, regions), List.of(), jobEvents);
+        null, List.of(), null, frameworks(account, regions), List.of(), jobEvents, List.of());
   }
 
   // ------------------------------------------------------------------ organization_events
@@ -478,7 +509,41 @@ public final class Planner {
         grants.add(new KeyGrant(Identifiers.regional("resource_key_" + keyArn.substring(keyArn.lastIndexOf('/') + 1), region)
             .replace('-', '_'), keyArn, region, regionProvider(region).alias(), central,
             IamDocuments.rootOf(accountId(central)), RESOURCE_KEY_GRANT_OPERATIONS,
-            "organization.accounts." + account + ".resource_keys"));
+            "organization.accounts." + account + ".resource_keys", false));
+      }
+    }
+    return grants;
+  }
+
+  /** What a KMS grant on a resource key lets the restore testing role do: restore from snapshots encrypted with it. */
+  static final List<String> RESTORE_TESTING_KEY_GRANT_OPERATIONS =
+      List.of("CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext");
+
+  /**
+   * Grants on the account's own resource keys to its restore testing role, in each region where a
+   * restore test restores a type AWS Backup does not fully manage (RDS, Aurora, EBS, ...): those
+   * recovery points stay encrypted with the source resource's key, not the vault's ("Encryption for
+   * backups in AWS Backup": they inherit the source's encryption, and the role must have access to
+   * the key used to restore). A grant works whatever the key's policy (which is not the
+   * catalogue's) says; AWS's restore policy already lets the role use any key through the services.
+   */
+  private List<KeyGrant> restoreTestingKeyGrants(String account, List<RestoreTest> tests) {
+    if (c.organization() == null) {
+      return List.of();
+    }
+    SortedSet<String> regions = new TreeSet<>();
+    for (RestoreTest t : tests) {
+      if (t.selections().stream().anyMatch(sel -> !ResourceTypes.fullyManaged(sel.resourceType()))) {
+        regions.add(t.region());
+      }
+    }
+    List<KeyGrant> grants = new ArrayList<>();
+    for (String keyArn : c.organization().accounts().get(account).resourceKeys()) {
+      String region = keyArn.split(":")[3];
+      if (regions.contains(region)) {
+        grants.add(new KeyGrant(Identifiers.regional("restore_testing_key_" + keyArn.substring(keyArn.lastIndexOf('/') + 1), region)
+            .replace('-', '_'), keyArn, region, regionProvider(region).alias(), account, "aws_iam_role.restore_testing.arn",
+            RESTORE_TESTING_KEY_GRANT_OPERATIONS, "organization.accounts." + account + ".resource_keys", true));
       }
     }
     return grants;
@@ -508,7 +573,7 @@ public final class Planner {
             usedRegions(keys, vaults, plans, regionSettings(account.name()), List.of())), null, List.of(),
         role(account.name()), namedRoles(account.name()), keys, vaults, topics(account.name(), vaults), restoreTestingRole(account.name(), vaults),
         malwareScannerRole(account.name()), restoreTests(vaults), plans, regionSettings(account.name()), List.of(), null, List.of(), null,
-        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()), null);
+        frameworks(account.name(), account.regions()), singleAccountReportPlans(account.name(), account.regions()), null, List.of());
   }
 
   private Module policiesModule(int order) {
@@ -543,7 +608,7 @@ public final class Planner {
             + "every account that receives a policy is protected.",
         List.of(), 0, List.of(), providers(account, home, List.of()), null, policies,
         null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), prerequisites(false),
-        coverage(), stackSet, List.of(), organizationReportPlans(), null);
+        coverage(), stackSet, List.of(), organizationReportPlans(), null, List.of());
   }
 
   // ------------------------------------------------------------------ AWS Backup Audit Manager
@@ -766,15 +831,28 @@ public final class Planner {
       List<String> rules = account.equals(eventsReceiver) && name.equals(c.notifications().organizationEvents().topic())
           ? alertRuleArns(region) : List.of();
       List<TopicSubscription> subscriptions = new ArrayList<>();
+      List<String> otherAccountQueues = new ArrayList<>();
       for (int i = 0; i < topic.subscriptions().size(); i++) {
         var sub = topic.subscriptions().get(i);
+        String source = "notifications.topics." + name + ".subscriptions[" + i + "]";
+        String filter = sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null;
+        String queueAccount = sub.protocol() == SubscriptionProtocol.SQS ? sub.endpoint().split(":")[4] : id;
+        if (!queueAccount.equals(id)) {
+          // validation (BC555) made sure the queue's account is one of the catalogue's
+          otherAccountQueues.add(sub.endpoint());
+          // created in the topic's region, with the queue account's credentials (aws_sns_topic_subscription)
+          queueSubscriptions.computeIfAbsent(accountName(queueAccount), a -> new ArrayList<>()).add(new Model.QueueSubscription(
+              resource + "_" + id + "_" + (i + 1), topicArn, "accounts/" + account, region, regionProvider(region).alias(), sub.endpoint(), filter, "the queue's policy must let sns.amazonaws.com send "
+                  + "messages from " + topicArn + " (aws:SourceArn)",
+              source + " (topic of account " + account + ")"));
+          continue;
+        }
         subscriptions.add(new TopicSubscription(resource + "_" + (i + 1), sub.protocol().name().toLowerCase(java.util.Locale.ROOT),
-            sub.endpoint(), sub.onlyFailures() ? BackupVaultEvents.FAILURES_ONLY_FILTER : null, subscriptionNote(sub, id),
-            "notifications.topics." + name + ".subscriptions[" + i + "]"));
+            sub.endpoint(), filter, subscriptionNote(sub), source));
       }
       topics.add(new Topic(resource, name, region, regionProvider(region).alias(), "alias/backup-catalogue/sns/" + name,
           IamDocuments.topicKeyPolicy(id, !publishers.isEmpty(), !rules.isEmpty()),
-          IamDocuments.topicPolicy(id, topicArn, !publishers.isEmpty(), rules),
+          IamDocuments.topicPolicy(id, topicArn, !publishers.isEmpty(), rules, otherAccountQueues),
           subscriptions, topic.tags(), publishers.stream().map(Vault::name).toList(), rules, "notifications.topics." + name));
     });
     return topics;
@@ -898,16 +976,39 @@ public final class Planner {
         List.of(), plans.stream().map(p -> "plans." + p + ".malware_scanning").collect(java.util.stream.Collectors.joining(", ")));
   }
 
-  /** What a subscription needs outside Terraform (Amazon SNS Developer Guide: subscription confirmation). */
-  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s, String topicAccount) {
+  /**
+   * What a subscription of the topic's own account needs outside Terraform (Amazon SNS Developer
+   * Guide: subscription confirmation); queues of other accounts are subscribed by their account.
+   */
+  private static String subscriptionNote(io.github.backupcatalogue.catalogue.Subscription s) {
     return switch (s.protocol()) {
       case EMAIL -> "AWS emails a confirmation link: nothing is delivered until it is followed";
       case HTTPS -> "the endpoint must confirm the subscription (SubscribeURL of the first message)";
-      case SQS -> s.endpoint().split(":")[4].equals(topicAccount)
-          ? "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)"
-          : "the queue is in another account: its policy must let sns.amazonaws.com send from this topic, and its owner "
-              + "confirms the subscription (SubscribeURL of the first message)";
+      case SQS -> "the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)";
     };
+  }
+
+  /**
+   * The module of an account whose SQS queues subscribe to topics of other accounts: only those
+   * subscriptions, in a module of their own so that it depends on the topics' modules and nothing
+   * depends on it (an account module of the queue's account may itself be needed before a topic's
+   * module, such as a member account before the central account).
+   */
+  private Module subscriptionsModule(int order, String account, List<Model.QueueSubscription> subscriptions) {
+    List<String> regions = subscriptions.stream().map(Model.QueueSubscription::region).distinct().sorted().toList();
+    return new Module(order, "subscriptions/" + account, account, accountId(account),
+        "Subscribes the account's SQS queues to the vault-event topics of other accounts: the queue's account creates "
+            + "the subscription, so it needs no confirmation and Terraform keeps it in state.",
+        List.of(), 0, List.of(), providers(account, homeRegion(account), regions), null, List.of(), null, List.of(), List.of(),
+        List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, List.of(), List.of(),
+        null, subscriptions);
+  }
+
+  /** The catalogue's name of an account id (validation made sure it is one). */
+  private String accountName(String accountId) {
+    return c.organization().accounts().entrySet().stream().filter(e -> e.getValue().id().equals(accountId))
+        .map(Map.Entry::getKey).findFirst()
+        .orElseThrow(() -> new IllegalStateException("account " + accountId + " is not in the catalogue (validation lets no such queue through)"));
   }
 
   /**

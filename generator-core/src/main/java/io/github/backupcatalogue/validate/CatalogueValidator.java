@@ -65,6 +65,7 @@ public final class CatalogueValidator {
       problems.addAll(organizationRules.check(catalogue));
     }
     if (problems.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
+      new StateRules(sourceMap, problems).checkStateIsChosen(catalogue);
       new ScopeRules(sourceMap, problems).check(catalogue);
       if (catalogue.organization() != null) {
         new PolicyExtensionRules(sourceMap, problems).checkEffective(catalogue);

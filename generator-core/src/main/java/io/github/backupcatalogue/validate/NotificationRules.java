@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Vault notifications and their topics: topic references (BC150), vault events (BC500-BC502),
- * subscription endpoints and topic names (BC503, BC504), unused or unsubscribed topics (BC360,
- * BC361); organization-wide job events (BC161, BC162, BC550-BC554, BC370).
+ * subscription endpoints and topic names (BC503, BC504), SQS queues of accounts outside the
+ * catalogue (BC555), unused or unsubscribed topics (BC360, BC361); organization-wide job events
+ * (BC161, BC162, BC550-BC554, BC370).
  */
 final class NotificationRules extends RuleSupport {
 
@@ -88,7 +89,7 @@ final class NotificationRules extends RuleSupport {
             "use 1-256 letters, digits, - and _");
       }
       for (int i = 0; i < topic.subscriptions().size(); i++) {
-        checkSubscription(topic.subscriptions().get(i), p.appendProperty("subscriptions").appendIndex(i));
+        checkSubscription(c, topic.subscriptions().get(i), p.appendProperty("subscriptions").appendIndex(i));
       }
       if (!used.contains(name)) {
         warning("BC360", sourceMap.key(p), "no vault publishes to topic '" + name + "', so it is not created",
@@ -212,7 +213,34 @@ final class NotificationRules extends RuleSupport {
     return topic;
   }
 
-  private void checkSubscription(Subscription s, JsonPointer p) {
+  /**
+   * A queue of another account is subscribed by the queue's account: subscribed by the topic's
+   * account, SNS waits for the queue owner's confirmation ("Sending Amazon SNS messages to an Amazon
+   * SQS queue in a different account") and the Terraform AWS provider re-creates the subscription at
+   * every apply (aws_sns_topic_subscription). So the queue's account must be one the catalogue
+   * deploys to.
+   */
+  private void checkQueueAccount(Catalogue c, String queueArn, io.github.backupcatalogue.diagnostics.Position at) {
+    String queueAccount = queueArn.split(":")[4];
+    if (c.singleAccount() && c.account() == null) {
+      return; // the catalogue's shape is reported elsewhere
+    }
+    boolean known = c.singleAccount() ? queueAccount.equals(c.account().id())
+        : c.organization().accounts().values().stream().anyMatch(a -> a != null && queueAccount.equals(a.id()));
+    if (known) {
+      return;
+    }
+    error("BC555", at, "SQS queue '" + queueArn + "' is in account " + queueAccount + ", which is not in the catalogue: "
+            + "a queue of another account must be subscribed by its own account (subscribed by the topic's account, it waits "
+            + "for the queue owner's confirmation and Terraform re-creates it at every apply)",
+        c.singleAccount()
+            ? "use a queue of account " + c.account().id() + ", or subscribe the queue from account " + queueAccount
+                + " outside the catalogue (the topic policy must then let that account subscribe) and remove this subscription"
+            : "add account " + queueAccount + " to organization.accounts so that its own module subscribes the queue, or "
+                + "subscribe the queue from that account outside the catalogue and remove this subscription");
+  }
+
+  private void checkSubscription(Catalogue c, Subscription s, JsonPointer p) {
     if (s.protocol() == null) {
       error("BC503", sourceMap.key(p), "a subscription needs a protocol", "add 'protocol: email', 'https' or 'sqs'");
       return;
@@ -238,6 +266,8 @@ final class NotificationRules extends RuleSupport {
         if (!SQS_ARN.matcher(s.endpoint()).matches()) {
           error("BC503", at, "'" + s.endpoint() + "' is not an SQS queue ARN",
               "write arn:aws:sqs:<region>:<account id>:<queue name> (the ARN, not the queue URL)");
+        } else {
+          checkQueueAccount(c, s.endpoint(), at);
         }
       }
     }

@@ -27,8 +27,11 @@ public final class PipelineRules extends RuleSupport {
   static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
   /** The generated modules' required_version (versions.tf.ftl). */
   static final int[] MIN_TERRAFORM = {1, 6, 0};
-  /** With an S3 backend the modules use its native locking (use_lockfile): versions.tf.ftl requires 1.10.0. */
-  static final int[] MIN_TERRAFORM_S3_LOCKFILE = {1, 10, 0};
+  /**
+   * With an S3 backend the modules use its native locking (use_lockfile), experimental in Terraform
+   * 1.10 and generally available from 1.11.0 (hashicorp/terraform#36338): versions.tf.ftl requires 1.11.0.
+   */
+  static final int[] MIN_TERRAFORM_S3_LOCKFILE = {1, 11, 0};
 
   PipelineRules(SourceMap sourceMap, List<Diagnostic> problems) {
     super(sourceMap, problems);
@@ -84,7 +87,7 @@ public final class PipelineRules extends RuleSupport {
       if (compare(version, minimum) < 0) {
         error("BC285", value("deployment", "pipelines", "terraform_version"), "Terraform " + p.terraformVersion()
             + " is older than the generated modules require (" + minimum[0] + "." + minimum[1] + "." + minimum[2]
-            + (lockfile ? ", for the S3 backend's use_lockfile" : "") + ")", "use " + Pipelines.DEFAULT_TERRAFORM_VERSION + " or later");
+            + (lockfile ? ", for the S3 backend's use_lockfile, generally available from 1.11" : "") + ")", "use " + Pipelines.DEFAULT_TERRAFORM_VERSION + " or later");
       }
     }
     if (oidc && p.roleArn() != null && p.planRoleArn() == null) {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Where state lives and how accounts leave: {@code deployment.state} (BC120-BC124, BC320) and
+ * Where state lives and how accounts leave: {@code deployment.state} (BC120-BC124, BC320, BC375) and
  * {@code organization.decommissioned} (BC125, BC126).
  *
  * <p>S3 bucket names follow the general purpose bucket naming rules of the Amazon S3 User Guide
@@ -38,7 +38,6 @@ final class StateRules extends RuleSupport {
 
   void check(Catalogue c) {
     State state = c.deployment().state();
-    // Not set: local state, as before deployment.state existed (the README says why to set it).
     if (state != null && state.backend() == StateBackend.NONE) {
       warning("BC320", value("deployment", "state", "backend"), "state backend none: every module keeps its Terraform "
               + "state in a local terraform.tfstate, which is lost with the checkout and cannot be shared or locked",
@@ -55,6 +54,24 @@ final class StateRules extends RuleSupport {
     if (c.organization() != null) {
       checkDecommissioned(c.organization());
     }
+  }
+
+  /**
+   * BC375, once the catalogue is otherwise valid: an organization's catalogue without
+   * deployment.state generates modules that keep local state, like backend none (BC320) but without
+   * having said so; the warning sits on {@code deployment} when it is written, else on
+   * {@code organization}, so an acknowledgement can name either.
+   */
+  void checkStateIsChosen(Catalogue c) {
+    if (c.deployment().state() != null || c.organization() == null) {
+      return;
+    }
+    boolean deployment = sourceMap.has(ptr("deployment"));
+    warning("BC375", deployment ? key("deployment") : key("organization"), (deployment ? "deployment has no state"
+            : "the catalogue has no deployment.state") + ": every module of this organization keeps its Terraform state in "
+            + "a local terraform.tfstate, which is lost with the checkout and cannot be shared or locked",
+        "add 'deployment: {state: {backend: s3, bucket: <state bucket>, region: <its region>}}', or write backend: none "
+            + "when a wrapper supplies the backend (and acknowledge BC320)");
   }
 
   private void checkS3(State state) {

@@ -121,7 +121,8 @@ class WiringTest {
     assertThat(topic.resourceName()).isEqualTo("alerts_eu_west_1");
     assertThat(topic.vaults()).containsExactly("Central");
     JsonNode policy = new ObjectMapper().readTree(topic.policy().text());
-    assertThat(policy.get("Statement")).hasSize(1);
+    // the second statement lets the queue's account subscribe (see below)
+    assertThat(policy.get("Statement")).hasSize(2);
     JsonNode publish = policy.get("Statement").get(0);
     assertThat(publish.get("Principal").get("Service").asText()).isEqualTo("backup.amazonaws.com");
     assertThat(publish.get("Action").asText()).isEqualTo("SNS:Publish");
@@ -138,17 +139,62 @@ class WiringTest {
   }
 
   @Test
-  void eachSubscriptionBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
-    var topic = module(plan(ALERTS), "accounts/central").topics().get(0);
+  void eachSubscriptionOfTheTopicsAccountBecomesOneSubscriptionAndOnlyFailuresAddsTheStateFilter() {
+    String sameAccountQueue = ALERTS.replace("arn:aws:sqs:eu-west-1:123456789101:", "arn:aws:sqs:eu-west-1:210987654321:");
+    var output = plan(sameAccountQueue);
+    var topic = module(output, "accounts/central").topics().get(0);
     assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email", "sqs");
     assertThat(topic.subscriptions().get(0).filterPolicy()).isEqualTo(
         "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}");
     assertThat(topic.subscriptions().get(1).filterPolicy()).isNull();
-    // the queue is in another account (123456789101, not central's): its owner confirms the subscription
-    assertThat(topic.subscriptions().get(1).note()).contains("another account");
+    assertThat(topic.subscriptions().get(1).note())
+        .isEqualTo("the queue's policy must let sns.amazonaws.com send messages from this topic (aws:SourceArn)");
+    // a queue of the topic's own account: no subscribe statement, no subscriptions module
+    assertThat(topic.policy().text()).doesNotContain("SNS:Subscribe");
+    assertThat(output.modules()).noneMatch(m -> m.path().startsWith("subscriptions/"));
     var without = module(plan(ALERTS.replace(
         "        - {protocol: sqs, endpoint: \"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}\n", "")), "accounts/central");
     assertThat(without.topics().get(0).subscriptions()).hasSize(1);
+    assertThat(without.topics().get(0).policy().text()).doesNotContain("SNS:Subscribe");
+  }
+
+  @Test
+  void aQueueOfAnotherAccountIsSubscribedByThatAccountWhichTheTopicPolicyLetsSubscribeExactlyThatQueue() throws Exception {
+    var output = plan(ALERTS);
+    var topic = module(output, "accounts/central").topics().get(0);
+    // the topic's account does not subscribe the queue of backup-admin (123456789101) itself
+    assertThat(topic.subscriptions()).extracting(Model.TopicSubscription::protocol).containsExactly("email");
+    JsonNode subscribe = new ObjectMapper().readTree(topic.policy().text()).get("Statement").get(1);
+    assertThat(subscribe.toString()).isEqualTo("{\"Sid\":\"AllowTheQueueAccountToSubscribeItsQueue1\",\"Effect\":\"Allow\","
+        + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789101:root\"},\"Action\":\"SNS:Subscribe\","
+        + "\"Resource\":\"arn:aws:sns:eu-west-1:210987654321:alerts\",\"Condition\":{\"StringEquals\":{\"sns:Protocol\":\"sqs\","
+        + "\"sns:Endpoint\":\"arn:aws:sqs:eu-west-1:123456789101:backup-events\"}}}");
+    var queueModule = module(output, "subscriptions/backup-admin");
+    assertThat(queueModule.accountId()).isEqualTo("123456789101");
+    assertThat(queueModule.queueSubscriptions()).containsExactly(new Model.QueueSubscription("alerts_eu_west_1_210987654321_2",
+        "arn:aws:sns:eu-west-1:210987654321:alerts", "accounts/central", "eu-west-1", "eu_west_1",
+        "arn:aws:sqs:eu-west-1:123456789101:backup-events", null,
+        "the queue's policy must let sns.amazonaws.com send messages from arn:aws:sns:eu-west-1:210987654321:alerts "
+            + "(aws:SourceArn)",
+        "notifications.topics.alerts.subscriptions[1] (topic of account central)"));
+    // the queue account's provider in the topic's region; nothing else in the module
+    assertThat(queueModule.providers().regions()).extracting(Model.RegionProvider::region).containsExactly("eu-west-1");
+    assertThat(queueModule.role()).isNull();
+    assertThat(queueModule.vaults()).isEmpty();
+    assertThat(queueModule.dependsOn()).containsExactly(new Model.Dependency("accounts/central", "it subscribes "
+        + "arn:aws:sqs:eu-west-1:123456789101:backup-events to topic arn:aws:sns:eu-west-1:210987654321:alerts, which must "
+        + "exist with the topic policy that lets this account subscribe the queue"));
+  }
+
+  @Test
+  void aQueueOfAnAccountTheTopicsModuleDependsOnIsSubscribedWithoutACycle() {
+    // app's module comes before central's (central's key policy names app's backup role); app's queue subscribes to
+    // central's topic, so the subscription cannot live in app's module: its own module comes after central's
+    var output = plan(ALERTS.replace("arn:aws:sqs:eu-west-1:123456789101:", "arn:aws:sqs:eu-west-1:345678901234:"));
+    assertThat(output.modules()).extracting(Model.Module::path)
+        .containsExactly("management", "accounts/app", "accounts/central", "subscriptions/app", "policies");
+    assertThat(module(output, "subscriptions/app").after()).containsExactly("accounts/central");
+    assertThat(module(output, "accounts/app").queueSubscriptions()).isEmpty();
   }
 
   @Test
@@ -157,8 +203,13 @@ class WiringTest {
     assertThat(questions).filteredOn(q -> q.id().startsWith("accounts/central/topic/alerts_eu_west_1/"))
         .extracting(q -> q.id().substring(q.id().lastIndexOf('/') + 1) + "=" + q.expected())
         .containsExactly("backup-Publish=Allowed", "backup-Publish-for-another-account=Denied", "other-service-Publish=Denied",
-            "outside-account-Publish=Denied", "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied",
-            "root-manages-key=Allowed");
+            "outside-account-Publish=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2=Allowed",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-other-endpoint=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-other-queue=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-outside-account=Denied",
+            "subscribe-backup-admin-alerts_eu_west_1_210987654321_2-app-denied=Denied",
+            "backup-key-GenerateDataKey=Allowed", "backup-key-for-another-account=Denied", "root-manages-key=Allowed");
   }
 
   private static final String RESTORE_TESTS = Catalogues.ORGANIZATION + """
@@ -191,6 +242,30 @@ class WiringTest {
     var without = module(plan(Catalogues.ORGANIZATION), "accounts/app");
     assertThat(without.restoreTestingRole()).isNull();
     assertThat(without.keys().get(0).policy().text()).doesNotContain("restore_testing");
+  }
+
+  @Test
+  void restoreTestsOfTypesThatKeepTheSourceKeyGetAGrantOnTheAccountsResourceKeys() {
+    String key = "arn:aws:kms:eu-west-1:345678901234:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    String withKey = RESTORE_TESTS.replace("app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1]}",
+        "app: {id: \"345678901234\", ou: workloads, regions: [eu-west-1], resource_keys: [\"" + key + "\"]}");
+    var grants = module(plan(withKey), "accounts/app").keyGrants();
+    // the grant to the central account for copies, and one to the restore testing role for restores
+    assertThat(grants).extracting(Model.KeyGrant::restoreTesting).containsExactly(false, true);
+    assertThat(grants.get(1)).isEqualTo(new Model.KeyGrant("restore_testing_key_1234abcd_12ab_34cd_56ef_1234567890ab_eu_west_1",
+        key, "eu-west-1", "eu_west_1", "app", "aws_iam_role.restore_testing.arn",
+        List.of("CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext"), "organization.accounts.app.resource_keys",
+        true));
+    // restore tests of a type AWS Backup fully manages (encrypted with the vault's key) need no grant
+    assertThat(module(plan(withKey.replace("resource_type: RDS", "resource_type: S3")), "accounts/app").keyGrants())
+        .extracting(Model.KeyGrant::restoreTesting).containsExactly(false);
+    // no restore test: no grant to a role that does not exist
+    assertThat(module(plan(withKey.substring(0, withKey.indexOf("restore_testing:"))), "accounts/app").keyGrants())
+        .extracting(Model.KeyGrant::restoreTesting).containsExactly(false);
+    var questions = AccessMatrix.of(plan(withKey));
+    assertThat(questions).filteredOn(q -> q.id().contains("/resource-key-"))
+        .extracting(q -> q.id().substring(q.id().lastIndexOf('-') + 1) + "=" + q.expected())
+        .containsExactly("Decrypt=Allowed", "CreateGrant=Allowed", "Encrypt=Denied", "role=Denied");
   }
 
   @Test
@@ -227,6 +302,25 @@ class WiringTest {
         "    air_gapped: {min_retention_days: 30, max_retention_days: 3650, share_with: [backup-admin]}\n"));
     assertThat(module(explicit, "accounts/central").vaults().get(0).airGapped().shareWith())
         .containsExactly(java.util.Map.entry("backup-admin", "123456789101"));
+  }
+
+  @Test
+  void sharingAnAirGappedVaultEnablesRamSharingWithOrganizationsInTheManagementModuleFirst() {
+    String airGapped = Catalogues.organizationWith(
+        "    lock: {mode: governance, min_retention_days: 30, max_retention_days: 3650}\n",
+        "    air_gapped: {min_retention_days: 30, max_retention_days: 3650}\n");
+    var output = plan(airGapped);
+    assertThat(module(output, "management").management().ramSharingFor()).containsExactly("Central");
+    assertThat(module(output, "accounts/central").dependsOn()).contains(new Model.Dependency("management", "the AWS RAM share "
+        + "of air-gapped vault Central (eu-west-1) admits only accounts of the organization, without invitations, once the "
+        + "management module has enabled RAM's sharing with AWS Organizations"));
+    // shared with nobody: no share, nothing to enable, no dependency
+    var unshared = plan(airGapped.replace("max_retention_days: 3650}\n", "max_retention_days: 3650, share_with: []}\n"));
+    assertThat(module(unshared, "accounts/central").vaults().get(0).airGapped().shareWith()).isEmpty();
+    assertThat(module(unshared, "management").management().ramSharingFor()).isEmpty();
+    assertThat(module(unshared, "accounts/central").after()).doesNotContain("management");
+    // no air-gapped vault: nothing either
+    assertThat(module(plan(Catalogues.ORGANIZATION), "management").management().ramSharingFor()).isEmpty();
   }
 
   @Test

@@ -112,7 +112,7 @@ public class PipelineFilesTest {
     assertThat(modules(jobs.get("level-2"))).containsExactly("accounts/analytics-dev", "accounts/payments-prod",
         "accounts/web-prod");
     assertThat(modules(jobs.get("level-3"))).containsExactly("accounts/central-backup");
-    assertThat(modules(jobs.get("level-4"))).containsExactly("policies");
+    assertThat(modules(jobs.get("level-4"))).containsExactly("subscriptions/backup-admin", "policies");
     assertThat(jobs.get("level-2").get("needs").toString()).isEqualTo("[\"level-1\"]");
     assertThat(jobs.get("level-4").get("needs").toString()).isEqualTo("[\"level-3\"]");
     assertThat(jobs.get("level-3").get("needs").toString()).isEqualTo("[\"level-2\"]");

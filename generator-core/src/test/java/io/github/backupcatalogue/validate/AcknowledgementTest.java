@@ -1,5 +1,6 @@
 package io.github.backupcatalogue.validate;
 
+import static io.github.backupcatalogue.Catalogues.NO_STATE;
 import static io.github.backupcatalogue.Catalogues.headlines;
 import static io.github.backupcatalogue.Catalogues.organizationWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,29 +42,32 @@ class AcknowledgementTest {
   @Test
   void roundTripWarningAcknowledgedNoteThenUnusedWhenTheCauseIsGone() throws Exception {
     String warned = withS3("");
-    assertThat(headlines(warned)).containsExactly(BC305, F + "36:31: warning[BC301]: " + S3);
+    assertThat(headlines(warned)).containsExactly(NO_STATE, BC305, F + "36:31: warning[BC301]: " + S3);
     assertThat(render(warned, true).files()).isEmpty();
 
     String both = acknowledge("BC301", "plans.Daily", "buckets are created by the bucket module, which enables versioning")
-        + "  - code: BC305\n    at: plans.Daily.rules.Nightly.copy_to\n    reason: RDS instances use the shared CMK\n";
+        + "  - code: BC305\n    at: plans.Daily.rules.Nightly.copy_to\n    reason: RDS instances use the shared CMK\n"
+        + "  - code: BC375\n    at: organization\n    reason: a wrapper supplies the backend\n";
     String acknowledged = withS3(both);
-    assertThat(headlines(acknowledged)).containsExactly(
+    assertThat(headlines(acknowledged)).containsExactly(NO_STATE.replace("warning[BC375]", "note[BC375]")
+            + " (acknowledged: a wrapper supplies the backend)",
         F + "32:20: note[BC305]: copies of RDS backups to another account need each resource's customer-managed KMS key "
             + "shared with that account; AWS managed keys (aws/rds, aws/ebs, ...) can never be, and those copy jobs fail. "
             + "No resource_keys are listed for: app (eu-west-1) (acknowledged: RDS instances use the shared CMK)",
         F + "36:31: note[BC301]: " + S3 + " (acknowledged: buckets are created by the bucket module, which enables versioning)");
     Diagnostics diagnostics = validate(acknowledged);
     assertThat(diagnostics.warnings()).isEmpty();
-    assertThat(diagnostics.notes()).hasSize(2);
-    assertThat(diagnostics.summary()).isEqualTo("backup-catalogue.yaml: 0 errors, 0 warnings, 2 notes");
-    assertThat(diagnostics.all().get(1).format(diagnostics.source())).isEqualTo(
+    assertThat(diagnostics.notes()).hasSize(3);
+    assertThat(diagnostics.summary()).isEqualTo("backup-catalogue.yaml: 0 errors, 0 warnings, 3 notes");
+    assertThat(diagnostics.all().get(2).format(diagnostics.source())).isEqualTo(
         F + "36:31: note[BC301]: " + S3 + " (acknowledged: buckets are created by the bucket module, which enables versioning)\n"
             + " 36 |         resource_types: [RDS, S3]\n"
             + "    |                               ^\n");
     assertThat(render(acknowledged, true).files()).isPresent();
 
     String fixed = Catalogues.ORGANIZATION + both;
-    assertThat(headlines(fixed)).containsExactly(
+    assertThat(headlines(fixed)).containsExactly(NO_STATE.replace("warning[BC375]", "note[BC375]")
+            + " (acknowledged: a wrapper supplies the backend)",
         F + "32:20: note[BC305]: copies of RDS backups to another account need each resource's customer-managed KMS key "
             + "shared with that account; AWS managed keys (aws/rds, aws/ebs, ...) can never be, and those copy jobs fail. "
             + "No resource_keys are listed for: app (eu-west-1) (acknowledged: RDS instances use the shared CMK)",
@@ -75,21 +79,21 @@ class AcknowledgementTest {
   @Test
   void anAcknowledgementCoversItsPlaceOnly() {
     String yaml = withS3(acknowledge("BC301", "organization.accounts.app", "not here"));
-    assertThat(headlines(yaml)).containsExactly(BC305, F + "36:31: warning[BC301]: " + S3,
+    assertThat(headlines(yaml)).containsExactly(NO_STATE, BC305, F + "36:31: warning[BC301]: " + S3,
         F + "42:5: warning[BC309]: acknowledges BC301 at organization.accounts.app, but no such warning remains: remove it");
   }
 
   @Test
   void anAcknowledgementCoversItsCodeOnly() {
     String yaml = withS3(acknowledge("BC302", "plans.Daily", "wrong code"));
-    assertThat(headlines(yaml)).containsExactly(BC305, F + "36:31: warning[BC301]: " + S3,
+    assertThat(headlines(yaml)).containsExactly(NO_STATE, BC305, F + "36:31: warning[BC301]: " + S3,
         F + "42:5: warning[BC309]: acknowledges BC302 at plans.Daily, but no such warning remains: remove it");
   }
 
   @Test
   void theExactPlaceOfTheWarningAndListIndexesWork() {
     assertThat(headlines(withS3(acknowledge("BC301", "plans.Daily.selections.databases.resource_types[1]", "ok"))))
-        .containsExactly(BC305, F + "36:31: note[BC301]: " + S3 + " (acknowledged: ok)");
+        .containsExactly(NO_STATE, BC305, F + "36:31: note[BC301]: " + S3 + " (acknowledged: ok)");
     assertThat(headlines(withS3(acknowledge("BC301", "plans.Daily.selections.databases.resource_types[0]", "ok"))))
         .contains(F + "36:31: warning[BC301]: " + S3);
   }
@@ -118,7 +122,7 @@ class AcknowledgementTest {
     assertThat(error.headline("backup-catalogue.yaml"))
         .isEqualTo(F + "42:11: error[BC018]: BC104 is an error, and errors cannot be acknowledged");
     assertThat(error.hint()).isEqualTo("fix what the error says; only warnings (BC3xx) can be acknowledged");
-    assertThat(diagnostics.warnings()).extracting(Diagnostic::code).containsExactly("BC305", "BC301");
+    assertThat(diagnostics.warnings()).extracting(Diagnostic::code).containsExactly("BC375", "BC305", "BC301");
   }
 
   @Test
@@ -154,7 +158,7 @@ class AcknowledgementTest {
   void aNewRegionCanBeAcknowledged() throws Exception {
     String yaml = organizationWith("ou: workloads, regions: [eu-west-1]}", "ou: workloads, regions: [eu-west-1, eu-west-4]}")
         + acknowledge("BC310", "organization.accounts.app.regions", "eu-west-4 opened last week");
-    assertThat(headlines(yaml)).containsExactly(
+    assertThat(headlines(yaml)).containsExactly(NO_STATE,
         F + "14:67: note[BC310]: region eu-west-4 is not one this version of backup-catalogue knows "
             + "(acknowledged: eu-west-4 opened last week)",
         BC305);

@@ -19,6 +19,8 @@ class PipelineRulesTest {
 
   private static final String F = "backup-catalogue.yaml:";
   /** The base catalogue's one warning (RDS keys), which every case keeps. */
+  /** The pipelines' deployment block has no state (BC375 on its key). */
+  private static final String NO_STATE_HERE = Catalogues.noStateIn(41);
   private static final String BC305 = F + "32:20: warning[BC305]: copies of RDS backups to another account need each "
       + "resource's customer-managed KMS key shared with that account; AWS managed keys (aws/rds, aws/ebs, ...) can never "
       + "be, and those copy jobs fail. No resource_keys are listed for: app (eu-west-1)";
@@ -44,7 +46,7 @@ class PipelineRulesTest {
 
   @Test
   void theBaseIsValid() {
-    assertThat(headlines(Catalogues.ORGANIZATION + PIPELINES)).containsExactly(BC305);
+    assertThat(headlines(Catalogues.ORGANIZATION + PIPELINES)).containsExactly(BC305, NO_STATE_HERE);
   }
 
   static Stream<Arguments> rules() {
@@ -98,14 +100,20 @@ class PipelineRulesTest {
     assertThat(headlines(with(from, to))).contains(expected);
   }
 
-  /** With S3 state the modules lock with use_lockfile, which Terraform has from 1.10.0 on. */
+  /** With S3 state the modules lock with use_lockfile, generally available in Terraform from 1.11.0 on. */
   @Test
   void withAnS3BackendThePipelinesNeedTerraformWithNativeLocking() {
     String s3 = with("  pipelines:\n", "  state: {backend: s3, bucket: acme-terraform-state, region: eu-west-1}\n  pipelines:\n");
     assertThat(headlines(s3)).containsExactly(BC305);
     assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.9.8\n")))
         .containsExactly(F + "47:24: error[BC285]: Terraform 1.9.8 is older than the generated modules require "
-            + "(1.10.0, for the S3 backend's use_lockfile)");
+            + "(1.11.0, for the S3 backend's use_lockfile, generally available from 1.11)");
+    // 1.10 has it only as an experiment
+    assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.10.5\n")))
+        .containsExactly(F + "47:24: error[BC285]: Terraform 1.10.5 is older than the generated modules require "
+            + "(1.11.0, for the S3 backend's use_lockfile, generally available from 1.11)");
+    assertThat(headlines(s3.replace("    directory: infra/backup\n", "    directory: infra/backup\n    terraform_version: 1.11.0\n")))
+        .containsExactly(BC305);
   }
 
   @Test
@@ -114,7 +122,7 @@ class PipelineRulesTest {
         "role_arn: arn:aws:iam::123456789101:role/backup-catalogue-apply")
         .replace("plan_role_arn: arn:aws:iam::109876543210", "plan_role_arn: arn:aws:iam::123456789101")
         .replace("  pipelines:\n", "  management_assume_role_name: BackupCatalogueDeployer\n  pipelines:\n");
-    assertThat(headlines(yaml)).containsExactly(BC305);
+    assertThat(headlines(yaml)).containsExactly(BC305, NO_STATE_HERE);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.github.backupcatalogue.Catalogues.headlines;
 import static io.github.backupcatalogue.Catalogues.organizationWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.backupcatalogue.Catalogues;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +58,25 @@ class StateRulesTest {
   void aGoodS3StateAddsNoDiagnostic() {
     assertThat(headlines(withState("{backend: s3, bucket: acme-state, region: eu-west-1, key_prefix: infra/backup, "
         + "role_arn: 'arn:aws:iam::111111111111:role/TerraformState'}")))
-        .isEqualTo(headlines(organizationWith("settings:\n", "\n\nsettings:\n")));
+        .isEqualTo(headlines(organizationWith("settings:\n", "\n\nsettings:\n")).stream()
+            .filter(h -> !h.equals(Catalogues.NO_STATE)).toList());
+  }
+
+  /** Without deployment.state an organization's modules keep local state: warned like backend none, once valid. */
+  @Test
+  void anOrganizationWithoutStateIsWarnedOnItsDeploymentOrOrganizationKey() {
+    assertThat(headlines(Catalogues.ORGANIZATION)).contains(Catalogues.NO_STATE);
+    assertThat(headlines(organizationWith("settings:\n", "deployment:\n  assume_role_name: OrganizationAccountAccessRole\nsettings:\n")))
+        .contains(F + "15:1: warning[BC375]: deployment has no state: every module of this organization keeps its Terraform "
+            + "state in a local terraform.tfstate, which is lost with the checkout and cannot be shared or locked");
+    // backend none says so itself (BC320); a chosen backend is no warning
+    assertThat(headlines(withState("{backend: none}"))).noneMatch(h -> h.contains("BC375")).anyMatch(h -> h.contains("BC320"));
+    assertThat(headlines(withState("{backend: s3, bucket: acme-state, region: eu-west-1}"))).noneMatch(h -> h.contains("BC375"));
+    // a catalogue with errors gets them first, not this
+    assertThat(headlines(organizationWith("vault: Local\n", "vault: Lcoal\n"))).noneMatch(h -> h.contains("BC375"));
+    // acknowledged on the organization key
+    assertThat(headlines(Catalogues.ORGANIZATION + "acknowledge:\n  - {code: BC375, at: organization, reason: wrapper}\n"))
+        .contains(Catalogues.NO_STATE.replace("warning[BC375]", "note[BC375]") + " (acknowledged: wrapper)");
   }
 
   static String decommissioned(String entries) {

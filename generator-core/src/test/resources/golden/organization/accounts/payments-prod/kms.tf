@@ -98,3 +98,14 @@ resource "aws_kms_grant" "resource_key_5e6f7a8b_1c2d_4e3f_9a0b_1c2d3e4f5a60_eu_w
   grantee_principal = "arn:aws:iam::210987654321:root"
   operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"]
 }
+
+# Source: organization.accounts.payments-prod.resource_keys (eu-west-1), for restore_testing
+# Restore tests of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) restore
+# recovery points encrypted with the resource's own key: the restore testing role needs its use.
+resource "aws_kms_grant" "restore_testing_key_5e6f7a8b_1c2d_4e3f_9a0b_1c2d3e4f5a60_eu_west_1" {
+  provider          = aws.eu_west_1
+  name              = "backup-catalogue-restore-testing"
+  key_id            = "arn:aws:kms:eu-west-1:345678901234:key/5e6f7a8b-1c2d-4e3f-9a0b-1c2d3e4f5a60"
+  grantee_principal = aws_iam_role.restore_testing.arn
+  operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext"]
+}

@@ -62,8 +62,9 @@ resource "aws_sns_topic" "backup-alerts_eu_west_1" {
   }
 }
 
-# Source: notifications.topics.backup-alerts: exactly AWS Backup, acting for this account, may publish.
+# Source: notifications.topics.backup-alerts: exactly AWS Backup, acting for this account, may publish; the accounts of subscribed SQS queues may subscribe exactly those queues.
 resource "aws_sns_topic_policy" "backup-alerts_eu_west_1" {
+  #checkov:skip=CKV_AWS_385:the only cross-account statement lets the account of a subscribed SQS queue subscribe exactly that queue (sns:Protocol sqs, sns:Endpoint its ARN), as SNS requires when the queue owner subscribes
   provider = aws.eu_west_1
   arn      = aws_sns_topic.backup-alerts_eu_west_1.arn
   policy   = <<-EOT
@@ -83,6 +84,21 @@ resource "aws_sns_topic_policy" "backup-alerts_eu_west_1" {
               "aws:SourceAccount": "345678901234"
             }
           }
+        },
+        {
+          "Sid": "AllowTheQueueAccountToSubscribeItsQueue1",
+          "Effect": "Allow",
+          "Principal": {
+            "AWS": "arn:aws:iam::123456789101:root"
+          },
+          "Action": "SNS:Subscribe",
+          "Resource": "arn:aws:sns:eu-west-1:345678901234:backup-alerts",
+          "Condition": {
+            "StringEquals": {
+              "sns:Protocol": "sqs",
+              "sns:Endpoint": "arn:aws:sqs:eu-west-1:123456789101:backup-events"
+            }
+          }
         }
       ]
     }
@@ -98,15 +114,6 @@ resource "aws_sns_topic_subscription" "backup-alerts_eu_west_1_1" {
   endpoint  = "backup-team@example.com"
   # only_failures: successful jobs report State COMPLETED; everything else is delivered
   filter_policy = "{\"$or\":[{\"State\":[{\"anything-but\":\"COMPLETED\"}]},{\"State\":[{\"exists\":false}]}]}"
-}
-
-# Source: notifications.topics.backup-alerts.subscriptions[1]
-# the queue is in another account: its policy must let sns.amazonaws.com send from this topic, and its owner confirms the subscription (SubscribeURL of the first message)
-resource "aws_sns_topic_subscription" "backup-alerts_eu_west_1_2" {
-  provider  = aws.eu_west_1
-  topic_arn = aws_sns_topic.backup-alerts_eu_west_1.arn
-  protocol  = "sqs"
-  endpoint  = "arn:aws:sqs:eu-west-1:123456789101:backup-events"
 }
 
 # Source: vaults.BackupMcBackupFace.notifications (eu-west-1)

@@ -98,3 +98,14 @@ resource "aws_kms_grant" "resource_key_7a8b9c0d_2e3f_4a5b_8c6d_7e8f9a0b1c20_eu_w
   grantee_principal = "arn:aws:iam::210987654321:root"
   operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo"]
 }
+
+# Source: organization.accounts.web-prod.resource_keys (eu-west-1), for restore_testing
+# Restore tests of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) restore
+# recovery points encrypted with the resource's own key: the restore testing role needs its use.
+resource "aws_kms_grant" "restore_testing_key_7a8b9c0d_2e3f_4a5b_8c6d_7e8f9a0b1c20_eu_west_1" {
+  provider          = aws.eu_west_1
+  name              = "backup-catalogue-restore-testing"
+  key_id            = "arn:aws:kms:eu-west-1:456789012345:key/7a8b9c0d-2e3f-4a5b-8c6d-7e8f9a0b1c20"
+  grantee_principal = aws_iam_role.restore_testing.arn
+  operations        = ["CreateGrant", "Decrypt", "DescribeKey", "GenerateDataKeyWithoutPlaintext"]
+}

@@ -19,6 +19,9 @@ ${module.purpose}
   `aws organizations describe-resource-policy` first and move statements you keep into
   `organization.resource_policy_statements`).
 </#if>
+<#if module.management.ramSharingFor?has_content>
+- AWS RAM sharing with AWS Organizations, so the shares of ${module.management.ramSharingFor?join(", ")} reach the accounts without invitations. **Protected (`prevent_destroy`): destroying it would turn off RAM's trusted access for the whole organization**; if no vault is shared any more, `terraform state rm aws_ram_sharing_with_organization.this` before applying.
+</#if>
 <#if module.management.globalSettings?has_content>
 - AWS Backup global settings turned on: <#list module.management.globalSettings as k, v>`${k}`<#sep>, </#sep></#list> (the others are left as they are)
 </#if>
@@ -39,7 +42,10 @@ ${module.purpose}
 - Vault `${v.name}` in ${v.region}<#if v.keyResource??> with its own KMS key<#elseif v.keyArn??> with key `${v.keyArn}`<#else> with the AWS managed key</#if><#if v.lock??>, ${v.lock.mode} lock</#if><#if v.airGapped??>, logically air-gapped (AWS's compliance lock, ${v.airGapped.minRetentionDays}-${v.airGapped.maxRetentionDays} days)<#if v.airGapped.shareWith?has_content>, shared through AWS RAM with <#list v.airGapped.shareWith as n, id>${n}<#sep>, </#sep></#list></#if></#if><#if v.accessPolicy??>, access policy</#if><#if v.restoresFrom??>; accepts copies back from ${v.restoresFrom} for restores</#if>
 </#list>
 <#list module.topics as t>
-- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#if t.vaults?has_content><#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.eventRules?has_content>, and the job events of notifications.organization_events</#if><#else>every account's jobs (notifications.organization_events); its EventBridge rules may publish to it</#if><#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+- SNS topic `${t.name}` in ${t.region}, encrypted with its own KMS key, for the events of <#if t.vaults?has_content><#list t.vaults as v>${v}<#sep>, </#sep></#list>; AWS Backup may publish to it<#if t.eventRules?has_content>, and the job events of notifications.organization_events</#if><#else>every account's jobs (notifications.organization_events); its EventBridge rules may publish to it</#if><#if t.policy.text?contains("AllowTheQueueAccountToSubscribeItsQueue")>, and the accounts of subscribed SQS queues may subscribe exactly those</#if><#if t.subscriptions?has_content>; <#list t.subscriptions as s>${s.protocol} ${s.endpoint}<#if s.filterPolicy??> (failures only)</#if><#sep>, </#sep></#list></#if>
+</#list>
+<#list module.queueSubscriptions as s>
+- Subscription of SQS queue `${s.endpoint}` to topic `${s.topicArn}`<#if s.filterPolicy??> (failures only)</#if> (created by module `${s.topicModule}`, with a policy letting this account subscribe exactly this queue). **The queue's access policy is yours to set:** it must let `sns.amazonaws.com` send messages from the topic (`aws:SourceArn`)
 </#list>
 <#if module.jobEvents??>
 <#if module.jobEvents.forwardingRole??>
@@ -60,7 +66,7 @@ ${module.purpose}
 - AWS Backup Region settings in ${s.region}: opted in <#list s.optIn as t>${t}<#sep>, </#sep></#list><#if s.fullManagement?has_content>; full AWS Backup management of <#list s.fullManagement as t>${t}<#sep>, </#sep></#list></#if>
 </#list>
 <#list module.keyGrants as g>
-- KMS grant on `${g.keyArn}` to account ${g.granteeAccount}, so backups of resources it encrypts can be copied there
+- KMS grant on `${g.keyArn}` <#if g.restoreTesting>to the restore testing role, so restore tests can restore backups of resources it encrypts<#else>to account ${g.granteeAccount}, so backups of resources it encrypts can be copied there</#if>
 </#list>
 <#if module.stackSet??>
 - StackSet `${module.stackSet.name}`: the backup role and member vaults in every account of ${module.stackSet.organizationalUnits?join(", ")} without a module of its own, including accounts created later (regions ${module.stackSet.regions?join(", ")})

@@ -3,7 +3,7 @@
 <#assign b = output.backend>
 <@lib.header "where this module keeps its Terraform state (deployment.state)."/>
 # The key is the module's path: only the account's name in the catalogue moves it. S3 locks the
-# state itself (use_lockfile: Terraform >= 1.10, OpenTofu >= 1.10); no DynamoDB table is needed.
+# state itself (use_lockfile: Terraform >= 1.11, OpenTofu >= 1.10); no DynamoDB table is needed.
 
 terraform {
   backend "s3" {

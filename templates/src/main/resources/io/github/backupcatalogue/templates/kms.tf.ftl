@@ -22,6 +22,19 @@ resource "aws_kms_alias" "${k.resourceName}" {
 }
 </#list>
 <#list module.keyGrants as g>
+<#if g.restoreTesting>
+
+# Source: ${g.source} (${g.region}), for restore_testing
+# Restore tests of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) restore
+# recovery points encrypted with the resource's own key: the restore testing role needs its use.
+resource "aws_kms_grant" "${g.resourceName}" {
+  provider          = aws.${g.providerAlias}
+  name              = "backup-catalogue-restore-testing"
+  key_id            = "${g.keyArn}"
+  grantee_principal = ${g.grantee}
+  operations        = [<#list g.operations as o>"${o}"<#sep>, </#sep></#list>]
+}
+<#else>
 
 # Source: ${g.source} (${g.region})
 # Backups of resource types AWS Backup does not fully manage (RDS, Aurora, EBS, ...) keep the
@@ -33,5 +46,6 @@ resource "aws_kms_grant" "${g.resourceName}" {
   grantee_principal = "${g.grantee}"
   operations        = [<#list g.operations as o>"${o}"<#sep>, </#sep></#list>]
 }
+</#if>
 </#list>
 </#if>

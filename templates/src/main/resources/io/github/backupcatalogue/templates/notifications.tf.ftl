@@ -1,5 +1,24 @@
-<#if module.topics?has_content>
 <#import "lib.tf.ftl" as lib>
+<#if module.queueSubscriptions?has_content>
+<@lib.header "Subscriptions of this account's SQS queues to the vault-event topics of other accounts."/>
+<#list module.queueSubscriptions as s>
+
+# Source: ${s.source}
+# The queue's account subscribes it (no confirmation needed), in the topic's region; module ${s.topicModule} creates the topic.
+# ${s.note}
+resource "aws_sns_topic_subscription" "${s.resourceName}" {
+  provider  = aws.${s.providerAlias}
+  topic_arn = "${s.topicArn}"
+  protocol  = "sqs"
+  endpoint  = "${s.endpoint}"
+<#if s.filterPolicy??>
+  # only_failures: successful jobs report State COMPLETED; everything else is delivered
+  filter_policy = "${s.filterPolicy}"
+</#if>
+}
+</#list>
+</#if>
+<#if module.topics?has_content>
 <@lib.header "SNS topics for vault events, their keys, policies and subscriptions, and the vault notifications."/>
 <#list module.topics as t>
 
@@ -33,14 +52,18 @@ resource "aws_sns_topic" "${t.resourceName}" {
 <@lib.tags "tags" t.tags/>
 }
 
+<#assign queues = t.policy.text?contains("AllowTheQueueAccountToSubscribeItsQueue")>
 <#if !t.eventRules?has_content>
-# Source: ${t.source}: exactly AWS Backup, acting for this account, may publish.
+# Source: ${t.source}: exactly AWS Backup, acting for this account, may publish<#if queues>; the accounts of subscribed SQS queues may subscribe exactly those queues</#if>.
 <#elseif t.vaults?has_content>
-# Source: ${t.source}: exactly AWS Backup, acting for this account, and the job event rules may publish.
+# Source: ${t.source}: exactly AWS Backup, acting for this account, and the job event rules may publish<#if queues>; the accounts of subscribed SQS queues may subscribe exactly those queues</#if>.
 <#else>
-# Source: ${t.source}: exactly the job event rules of notifications.organization_events may publish.
+# Source: ${t.source}: exactly the job event rules of notifications.organization_events may publish<#if queues>; the accounts of subscribed SQS queues may subscribe exactly those queues</#if>.
 </#if>
 resource "aws_sns_topic_policy" "${t.resourceName}" {
+<#if t.policy.text?contains("AllowTheQueueAccountToSubscribeItsQueue")>
+  #checkov:skip=CKV_AWS_385:the only cross-account statement lets the account of a subscribed SQS queue subscribe exactly that queue (sns:Protocol sqs, sns:Endpoint its ARN), as SNS requires when the queue owner subscribes
+</#if>
   provider = aws.${t.providerAlias}
   arn      = aws_sns_topic.${t.resourceName}.arn
   policy   = <<-EOT

@@ -30,6 +30,18 @@ ${heredoc(m.resourcePolicy.text, 4)}
   depends_on = [<#list m.delegatedAdministrators as d>aws_organizations_delegated_administrator.${d.resourceName}<#sep>, </#sep></#list>]
 }
 </#if>
+<#if m.ramSharingFor?has_content>
+
+# Source: <#list m.ramSharingFor as v>vaults.${v}.air_gapped<#sep>, </#sep></#list>: their AWS RAM shares admit only accounts of
+# this organization (allow_external_principals = false), which RAM treats as such, without invitations,
+# only once sharing with AWS Organizations is enabled, from the management account
+# (EnableSharingWithAwsOrganization). Enabling is idempotent.
+# Removing this resource would DISABLE RAM's trusted access for the whole organization (every share
+# of every account), so it is protected: if no vault is shared any more, `terraform state rm` it first.
+resource "aws_ram_sharing_with_organization" "this" {
+<@lib.protect/>
+}
+</#if>
 <#if m.globalSettings?has_content>
 
 # Source: settings.cross_account_backup

@@ -31,7 +31,8 @@ resource "aws_backup_logically_air_gapped_vault" "${v.resourceName}" {
 <#if v.airGapped.shareWith?has_content>
 
 # Source: ${v.source}.air_gapped.share_with: the accounts that restore from the vault see it through
-# AWS RAM (this organization only; sharing with AWS Organizations must be enabled in the management account).
+# AWS RAM, to accounts of this organization only, without invitations: the management module enables
+# RAM's sharing with AWS Organizations first (apply-order.json).
 resource "aws_ram_resource_share" "${v.resourceName}" {
   provider                  = aws.${v.providerAlias}
   name                      = "${v.airGapped.shareName}"
