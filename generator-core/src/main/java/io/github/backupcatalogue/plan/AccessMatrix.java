@@ -329,7 +329,6 @@ public final class AccessMatrix {
     String where = "topic " + t.name() + " in " + t.region();
     String base = m.path() + "/topic/" + t.resourceName() + "/";
     String backup = Planner.BACKUP_PRINCIPAL;
-    subscriptions(m, topicArn, policy, where, base);
     Map<String, String> key = policy(m.path(), "aws_kms_key." + t.resourceName() + "_sns", "policy");
     String keyArn = "arn:aws:kms:" + t.region() + ":" + m.accountId() + ":key/sns-" + t.name().toLowerCase(java.util.Locale.ROOT)
         + "-0000";
@@ -364,6 +363,7 @@ public final class AccessMatrix {
     ask(m.accountName(), base + "outside-account-Publish", "an administrator of an account outside the organization may not "
         + "publish to " + where, "arn:aws:iam::" + OUTSIDE_ACCOUNT + ":role/Administrator", managed(ADMINISTRATOR),
         "SNS:Publish", topicArn, m.accountId(), policy, Map.of("aws:PrincipalOrgID", OUTSIDE_ORGANIZATION), "Denied");
+    subscriptions(m, topicArn, policy, where, base);
     if (!t.vaults().isEmpty()) {
       ask(m.accountName(), base + "backup-key-GenerateDataKey", "AWS Backup, acting for this account, may encrypt messages of "
           + where + " with its key", backup, List.of(), "kms:GenerateDataKey", keyArn, m.accountId(), key,
