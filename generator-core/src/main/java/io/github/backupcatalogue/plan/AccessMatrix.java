@@ -580,9 +580,13 @@ public final class AccessMatrix {
       Map<String, String> key = policy(m.path(), "aws_kms_key." + k.resourceName(), "policy");
       String keyArn = keyArn(k.region(), m.accountId(), k.vault());
       String where = "the key of vault " + k.vault() + " in " + k.region();
+      Map<String, Object> viaBackup = Map.of("kms:ViaService", "backup." + k.region() + ".amazonaws.com");
       ask(m.accountName(), base + "key-" + k.resourceName() + "-Decrypt", "the malware scanner role may decrypt with " + where
-          + ", whose S3 recovery points GuardDuty scans", role, identity, "kms:Decrypt", keyArn, m.accountId(), key, Map.of(),
-          "Allowed");
+          + ", whose S3 recovery points GuardDuty scans, through AWS Backup", role, identity, "kms:Decrypt", keyArn, m.accountId(),
+          key, viaBackup, "Allowed");
+      ask(m.accountName(), base + "key-" + k.resourceName() + "-no-direct-Decrypt", "the malware scanner role may not decrypt "
+          + "with " + where + " other than through AWS Backup", role, identity, "kms:Decrypt", keyArn, m.accountId(), key,
+          Map.of(), "Denied");
       ask(m.accountName(), base + "key-" + k.resourceName() + "-no-GenerateDataKey", "the malware scanner role may not encrypt "
           + "with " + where, role, identity, "kms:GenerateDataKey", keyArn, m.accountId(), key, Map.of(), "Denied");
     }

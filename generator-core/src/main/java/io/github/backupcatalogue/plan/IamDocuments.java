@@ -136,10 +136,13 @@ final class IamDocuments {
       statements.add(restoreGrants);
     }
     if (malwareScanner != null) {
+      // Only through AWS Backup (kms:ViaService, as AWS's AWSBackupGuardDutyRolePolicyForScans lets it decrypt), not the
+      // key to read anything else with; the managed policy adds the backup-vault encryption context
       ObjectNode scan = statement("AllowTheMalwareScannerToReadTheRecoveryPointsItScans", "Allow");
       scan.set("Principal", awsPrincipal(List.of(malwareScanner)));
       scan.set("Action", Json.array(SCANNER_KEY_ACTIONS));
       scan.put("Resource", "*");
+      scan.set("Condition", condition("StringLike", "kms:ViaService", "backup.*.amazonaws.com"));
       statements.add(scan);
     }
     Map<String, String> references = new LinkedHashMap<>(ownRoles);

@@ -71,7 +71,12 @@ resource "aws_kms_key" "BackupMcBackupFace_eu_west_1" {
             "kms:Decrypt",
             "kms:DescribeKey"
           ],
-          "Resource": "*"
+          "Resource": "*",
+          "Condition": {
+            "StringLike": {
+              "kms:ViaService": "backup.*.amazonaws.com"
+            }
+          }
         }
       ]
     }

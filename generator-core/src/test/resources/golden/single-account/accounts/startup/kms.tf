@@ -130,7 +130,12 @@ resource "aws_kms_key" "primary_us_east_1" {
             "kms:Decrypt",
             "kms:DescribeKey"
           ],
-          "Resource": "*"
+          "Resource": "*",
+          "Condition": {
+            "StringLike": {
+              "kms:ViaService": "backup.*.amazonaws.com"
+            }
+          }
         }
       ]
     }
