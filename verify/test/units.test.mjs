@@ -166,7 +166,7 @@ describe("extracted provider schema", () => {
   test("comes from the pinned package and covers every resource type the generator emits", () => {
     assert.equal(schema.source.package, "@cdktf/provider-aws@21.22.1");
     assert.equal(schema.source.terraform_provider, "hashicorp/aws@6.25.0");
-    assert.equal(Object.keys(schema.resources).length, 35);
+    assert.equal(Object.keys(schema.resources).length, 36);
     assert.ok(schema.resources.aws_cloudwatch_event_bus && schema.resources.aws_cloudwatch_event_bus_policy, "the receiving buses (job_events.tf)");
     assert.ok(schema.resources.aws_backup_framework && schema.resources.aws_backup_report_plan, "the Audit Manager types (compliance.tf)");
     assert.deepEqual(Object.keys(schema.dataSources).sort(), ["aws_caller_identity", "aws_iam_session_context", "aws_organizations_organization", "aws_organizations_organizational_unit_descendant_accounts"]);
