@@ -394,6 +394,15 @@ public final class Planner {
       branch.putObject("detail").set(type.stateField(), Json.array(states));
       branches.add(branch);
     }
+    if (events.jobTypes().contains(io.github.backupcatalogue.validate.BackupJobEvents.SCAN)) {
+      // a scan that found malware completes normally: its result says so
+      var threats = Json.object();
+      threats.set("detail-type", Json.array(List.of(io.github.backupcatalogue.validate.BackupJobEvents.TYPES
+          .get(io.github.backupcatalogue.validate.BackupJobEvents.SCAN).detailType())));
+      threats.putObject("detail").putObject("scanResult").set("scanResultStatus",
+          Json.array(List.of(io.github.backupcatalogue.validate.BackupJobEvents.THREATS_FOUND)));
+      branches.add(threats);
+    }
     var pattern = Json.object();
     pattern.set("source", Json.array(List.of("aws.backup")));
     if (branches.size() == 1) {

@@ -21,7 +21,11 @@ import java.util.Set;
  *   <li>the states: BackupJobState (CREATED, PENDING, RUNNING, ABORTING, ABORTED, COMPLETED, FAILED,
  *       EXPIRED, PARTIAL; ListBackupJobs ByState), CopyJobState (CREATED, RUNNING, COMPLETED, FAILED,
  *       PARTIAL; ListCopyJobs ByState), RestoreJobStatus (PENDING, RUNNING, COMPLETED, ABORTED,
- *       FAILED; ListRestoreJobs ByStatus).
+ *       FAILED; ListRestoreJobs ByStatus);
+ *   <li>malware scan jobs ("Malware scan Job events", same page): detail-type Scan Job State Change,
+ *       field {@code state}: CREATED, RUNNING, COMPLETED, COMPLETED_WITH_ISSUES, FAILED, CANCELED; a
+ *       scan that found malware is COMPLETED with {@code scanResult.scanResultStatus} THREATS_FOUND,
+ *       which is always alerted when scan jobs are listed (whatever the states).
  * </ul>
  */
 public final class BackupJobEvents {
@@ -40,8 +44,16 @@ public final class BackupJobEvents {
         List.of("CREATED", "RUNNING", "COMPLETED", "FAILED", "PARTIAL")));
     types.put("restore", new JobType("restore", "Restore Job State Change", "status",
         List.of("PENDING", "RUNNING", "COMPLETED", "ABORTED", "FAILED")));
+    types.put("scan", new JobType("scan", "Scan Job State Change", "state",
+        List.of("CREATED", "RUNNING", "COMPLETED", "COMPLETED_WITH_ISSUES", "FAILED", "CANCELED")));
     TYPES = java.util.Collections.unmodifiableMap(types);
   }
+
+  /** The job type whose completed jobs may carry a finding: a malware scan. */
+  public static final String SCAN = "scan";
+
+  /** GuardDuty's result of a scan that found malware ("Monitoring scan statuses and results in Malware Protection for Backup"). */
+  public static final String THREATS_FOUND = "THREATS_FOUND";
 
   private BackupJobEvents() {}
 

@@ -90,12 +90,22 @@ class OrganizationEventsWiringTest {
         {"source": ["aws.backup"], "$or": [
           {"detail-type": ["Backup Job State Change"], "detail": {"state": ["FAILED", "ABORTED", "EXPIRED", "PARTIAL"]}},
           {"detail-type": ["Copy Job State Change"], "detail": {"state": ["FAILED", "PARTIAL"]}},
-          {"detail-type": ["Restore Job State Change"], "detail": {"status": ["FAILED", "ABORTED"]}}]}
+          {"detail-type": ["Restore Job State Change"], "detail": {"status": ["FAILED", "ABORTED"]}},
+          {"detail-type": ["Scan Job State Change"], "detail": {"state": ["FAILED", "COMPLETED_WITH_ISSUES"]}},
+          {"detail-type": ["Scan Job State Change"], "detail": {"scanResult": {"scanResultStatus": ["THREATS_FOUND"]}}}]}
         """));
     var restoreOnly = module(plan(EVENTS.replace("organization_events: {topic: alerts}",
         "organization_events: {topic: alerts, job_types: [restore], states: [FAILED]}")), "accounts/app").jobEvents();
     assertThat(JSON.readTree(restoreOnly.forwards().get(0).pattern().text())).isEqualTo(JSON.readTree("""
         {"source": ["aws.backup"], "detail-type": ["Restore Job State Change"], "detail": {"status": ["FAILED"]}}
+        """));
+    // a scan that found malware completes normally: it is alerted whatever the states
+    var scansOnly = module(plan(EVENTS.replace("organization_events: {topic: alerts}",
+        "organization_events: {topic: alerts, job_types: [scan], states: [FAILED]}")), "accounts/app").jobEvents();
+    assertThat(JSON.readTree(scansOnly.forwards().get(0).pattern().text())).isEqualTo(JSON.readTree("""
+        {"source": ["aws.backup"], "$or": [
+          {"detail-type": ["Scan Job State Change"], "detail": {"state": ["FAILED"]}},
+          {"detail-type": ["Scan Job State Change"], "detail": {"scanResult": {"scanResultStatus": ["THREATS_FOUND"]}}}]}
         """));
   }
 

@@ -90,6 +90,29 @@ resource "aws_cloudwatch_event_rule" "job_alerts_eu_west_1" {
               "ABORTED"
             ]
           }
+        },
+        {
+          "detail-type": [
+            "Scan Job State Change"
+          ],
+          "detail": {
+            "state": [
+              "FAILED",
+              "COMPLETED_WITH_ISSUES"
+            ]
+          }
+        },
+        {
+          "detail-type": [
+            "Scan Job State Change"
+          ],
+          "detail": {
+            "scanResult": {
+              "scanResultStatus": [
+                "THREATS_FOUND"
+              ]
+            }
+          }
         }
       ]
     }

@@ -94,6 +94,29 @@ resource "aws_cloudwatch_event_rule" "forward_job_events_eu_west_1" {
               "ABORTED"
             ]
           }
+        },
+        {
+          "detail-type": [
+            "Scan Job State Change"
+          ],
+          "detail": {
+            "state": [
+              "FAILED",
+              "COMPLETED_WITH_ISSUES"
+            ]
+          }
+        },
+        {
+          "detail-type": [
+            "Scan Job State Change"
+          ],
+          "detail": {
+            "scanResult": {
+              "scanResultStatus": [
+                "THREATS_FOUND"
+              ]
+            }
+          }
         }
       ]
     }
