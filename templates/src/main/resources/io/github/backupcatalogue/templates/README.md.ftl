@@ -75,7 +75,9 @@ ${module.purpose}
 - Backup plan `${bp.name}` in ${bp.region} with <#list bp.rules as r>rule `${r.name}` (`${r.schedule}`)<#sep>, </#sep></#list>
 </#list>
 
+<#if module.vaults?has_content || module.keys?has_content || module.topics?has_content>
 Vaults, keys and vault locks are protected by `prevent_destroy`.
+</#if>
 <#list module.vaults as v>
 <#if v.lock?? && v.lock.mode == "compliance">
 
