@@ -54,6 +54,22 @@ public final class Catalogues {
           attach_to: {organizational_units: [workloads]}
       """;
 
+  /** A single-account catalogue up to its rule's vault; tests append the rule's other keys and the plan's selections. */
+  public static final String SINGLE_ACCOUNT = """
+      version: 1
+      account: {name: app, id: "345678901234", regions: [eu-west-1]}
+      vaults:
+        Local: {}
+      plans:
+        Daily:
+          regions: [eu-west-1]
+          rules:
+            Nightly:
+              schedule: cron(0 3 ? * * *)
+              lifecycle: {delete_after_days: 35}
+              vault: Local
+      """;
+
   /**
    * The warning of {@link #ORGANIZATION} and every catalogue built from it without deployment.state
    * (BC375, on its organization key): its modules would keep local state.

@@ -310,22 +310,25 @@ final class IamDocuments {
   static Document topicKeyPolicy(String accountId, boolean backup, boolean events) {
     List<ObjectNode> statements = new ArrayList<>(List.of(ownerAdministersTheKey(accountId)));
     if (backup) {
-      ObjectNode statement = statement("AllowAwsBackupToPublishToTheEncryptedTopic", "Allow");
-      statement.set("Principal", servicePrincipal(BACKUP_SERVICE));
-      statement.set("Action", Json.array(TOPIC_KEY_ACTIONS));
-      statement.put("Resource", "*");
-      statement.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-      statements.add(statement);
+      statements.add(serviceStatement("AllowAwsBackupToPublishToTheEncryptedTopic", BACKUP_SERVICE,
+          Json.array(TOPIC_KEY_ACTIONS), "*", condition("StringEquals", "aws:SourceAccount", accountId)));
     }
     if (events) {
-      ObjectNode statement = statement("AllowEventBridgeToPublishToTheEncryptedTopic", "Allow");
-      statement.set("Principal", servicePrincipal(EVENTS_SERVICE));
-      statement.set("Action", Json.array(TOPIC_KEY_ACTIONS));
-      statement.put("Resource", "*");
-      statement.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-      statements.add(statement);
+      statements.add(serviceStatement("AllowEventBridgeToPublishToTheEncryptedTopic", EVENTS_SERVICE,
+          Json.array(TOPIC_KEY_ACTIONS), "*", condition("StringEquals", "aws:SourceAccount", accountId)));
     }
     return document(Map.of(), statements.toArray(ObjectNode[]::new));
+  }
+
+  /** An Allow statement for an AWS service principal, acting only under {@code condition}. */
+  private static ObjectNode serviceStatement(String sid, String service, JsonNode actions, String resource,
+      ObjectNode condition) {
+    ObjectNode statement = statement(sid, "Allow");
+    statement.set("Principal", servicePrincipal(service));
+    statement.set("Action", actions);
+    statement.put("Resource", resource);
+    statement.set("Condition", condition);
+    return statement;
   }
 
   /**
@@ -351,21 +354,14 @@ final class IamDocuments {
   static Document topicPolicy(String accountId, String topicArn, boolean backup, List<String> eventRuleArns,
       List<String> queueArns) {
     List<ObjectNode> statements = new ArrayList<>();
+    JsonNode publish = JsonNodeFactory.instance.textNode("SNS:Publish");
     if (backup) {
-      ObjectNode publish = statement("AllowAwsBackupOfThisAccountToPublish", "Allow");
-      publish.set("Principal", servicePrincipal(BACKUP_SERVICE));
-      publish.put("Action", "SNS:Publish");
-      publish.put("Resource", topicArn);
-      publish.set("Condition", condition("StringEquals", "aws:SourceAccount", accountId));
-      statements.add(publish);
+      statements.add(serviceStatement("AllowAwsBackupOfThisAccountToPublish", BACKUP_SERVICE, publish, topicArn,
+          condition("StringEquals", "aws:SourceAccount", accountId)));
     }
     if (!eventRuleArns.isEmpty()) {
-      ObjectNode publish = statement("AllowTheJobEventRulesToPublish", "Allow");
-      publish.set("Principal", servicePrincipal(EVENTS_SERVICE));
-      publish.put("Action", "SNS:Publish");
-      publish.put("Resource", topicArn);
-      publish.set("Condition", condition("ArnEquals", "aws:SourceArn", Json.array(eventRuleArns)));
-      statements.add(publish);
+      statements.add(serviceStatement("AllowTheJobEventRulesToPublish", EVENTS_SERVICE, publish, topicArn,
+          condition("ArnEquals", "aws:SourceArn", Json.array(eventRuleArns))));
     }
     for (int i = 0; i < queueArns.size(); i++) {
       statements.add(queueSubscription(topicArn, queueArns.get(i), i + 1));

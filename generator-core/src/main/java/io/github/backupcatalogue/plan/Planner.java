@@ -24,6 +24,7 @@ import io.github.backupcatalogue.plan.Model.Prerequisites;
 import io.github.backupcatalogue.plan.Model.RegionSettings;
 import io.github.backupcatalogue.plan.Model.StackSet;
 import io.github.backupcatalogue.plan.Model.TrustedAccess;
+import io.github.backupcatalogue.validate.BackupJobEvents;
 import io.github.backupcatalogue.validate.BackupVaultEvents;
 import io.github.backupcatalogue.validate.ResourceTypes;
 import io.github.backupcatalogue.plan.Model.AirGapped;
@@ -384,8 +385,8 @@ public final class Planner {
     var events = c.notifications().organizationEvents();
     List<com.fasterxml.jackson.databind.node.ObjectNode> branches = new ArrayList<>();
     for (String name : events.jobTypes()) {
-      var type = io.github.backupcatalogue.validate.BackupJobEvents.TYPES.get(name);
-      List<String> states = io.github.backupcatalogue.validate.BackupJobEvents.statesOf(type, events.states());
+      var type = BackupJobEvents.TYPES.get(name);
+      List<String> states = BackupJobEvents.statesOf(type, events.states());
       if (states.isEmpty()) {
         continue;
       }
@@ -394,13 +395,11 @@ public final class Planner {
       branch.putObject("detail").set(type.stateField(), Json.array(states));
       branches.add(branch);
     }
-    if (events.jobTypes().contains(io.github.backupcatalogue.validate.BackupJobEvents.SCAN)) {
+    if (events.jobTypes().contains(BackupJobEvents.SCAN)) {
       // a scan that found malware completes normally: its result says so
       var threats = Json.object();
-      threats.set("detail-type", Json.array(List.of(io.github.backupcatalogue.validate.BackupJobEvents.TYPES
-          .get(io.github.backupcatalogue.validate.BackupJobEvents.SCAN).detailType())));
-      threats.putObject("detail").putObject("scanResult").set("scanResultStatus",
-          Json.array(List.of(io.github.backupcatalogue.validate.BackupJobEvents.THREATS_FOUND)));
+      threats.set("detail-type", Json.array(List.of(BackupJobEvents.TYPES.get(BackupJobEvents.SCAN).detailType())));
+      threats.putObject("detail").putObject("scanResult").set("scanResultStatus", Json.array(List.of(BackupJobEvents.THREATS_FOUND)));
       branches.add(threats);
     }
     var pattern = Json.object();

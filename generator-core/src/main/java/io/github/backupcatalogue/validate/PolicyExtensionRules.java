@@ -40,8 +40,12 @@ import java.util.TreeSet;
  */
 final class PolicyExtensionRules extends RuleSupport {
 
+  /** The plans' own checks, for what a layered policy adds or changes. */
+  private final PlanRules planRules;
+
   PolicyExtensionRules(SourceMap sourceMap, List<Diagnostic> problems) {
     super(sourceMap, problems);
+    planRules = new PlanRules(sourceMap, problems, java.time.Clock.systemUTC());
   }
 
   void check(Catalogue c, Organization org) {
@@ -136,14 +140,13 @@ final class PolicyExtensionRules extends RuleSupport {
         }
       }
     });
-    PlanRules selections = new PlanRules(sourceMap, problems, java.time.Clock.systemUTC());
     change.addSelections().forEach((selection, s) -> {
       if (s == null) {
         error("BC133", sourceMap.key(p.appendProperty("add_selections").appendProperty(selection)),
             "the added selection '" + selection + "' selects nothing", "write resource_types or tag");
         return;
       }
-      selections.checkSelection(selection, s, p.appendProperty("add_selections").appendProperty(selection));
+      planRules.checkSelection(selection, s, p.appendProperty("add_selections").appendProperty(selection));
       if (plan.selections().containsKey(selection)) {
         error("BC133", sourceMap.key(p.appendProperty("add_selections").appendProperty(selection)), "plan '"
             + p.last().getMatchingProperty() + "' already has a selection '" + selection + "'",
@@ -158,14 +161,13 @@ final class PolicyExtensionRules extends RuleSupport {
    * Added copies keep their own lifecycle or the changed rule's, as the generated policy writes them.
    */
   private void checkAgainstLocks(Catalogue c, Rule base, String ruleName, RuleChange change, JsonPointer r) {
-    PlanRules locks = new PlanRules(sourceMap, problems, java.time.Clock.systemUTC());
     Lifecycle lifecycle = change.lifecycle() != null ? change.lifecycle().apply(base.lifecycle()) : base.lifecycle();
     String vaultName = change.vault() != null ? change.vault() : base.vault();
     Vault vault = c.vaults().get(vaultName);
     if (vault != null && (change.lifecycle() != null || change.vault() != null)) {
       JsonPointer at = change.lifecycle() != null && change.lifecycle().deleteAfterDays() != null
           ? r.appendProperty("lifecycle") : r.appendProperty("vault");
-      locks.checkRetentionAgainstLock(lifecycle, base.continuousBackup(), vaultName, vault, at,
+      planRules.checkRetentionAgainstLock(lifecycle, base.continuousBackup(), vaultName, vault, at,
           "with the change, recovery points of rule '" + ruleName + "'");
     }
     for (int i = 0; i < change.addCopies().size(); i++) {
@@ -175,7 +177,7 @@ final class PolicyExtensionRules extends RuleSupport {
         continue;
       }
       JsonPointer cp = r.appendProperty("add_copies").appendIndex(i);
-      locks.checkRetentionAgainstLock(copy.lifecycle() != null ? copy.lifecycle() : lifecycle, false, copy.vault(), destination,
+      planRules.checkRetentionAgainstLock(copy.lifecycle() != null ? copy.lifecycle() : lifecycle, false, copy.vault(), destination,
           copy.lifecycle() != null ? cp.appendProperty("lifecycle") : cp.appendProperty("vault"),
           "copies added to rule '" + ruleName + "'");
     }

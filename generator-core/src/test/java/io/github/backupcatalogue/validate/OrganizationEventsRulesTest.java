@@ -87,19 +87,7 @@ class OrganizationEventsRulesTest {
 
   @Test
   void aSingleAccountCatalogueHasNoOtherAccountsToCollectFrom() {
-    String single = """
-        version: 1
-        account: {name: app, id: "345678901234", regions: [eu-west-1]}
-        vaults:
-          Local: {}
-        plans:
-          Daily:
-            regions: [eu-west-1]
-            rules:
-              Nightly:
-                schedule: cron(0 3 ? * * *)
-                lifecycle: {delete_after_days: 35}
-                vault: Local
+    String single = Catalogues.SINGLE_ACCOUNT + """
             selections:
               databases: {resource_types: [RDS]}
         notifications:

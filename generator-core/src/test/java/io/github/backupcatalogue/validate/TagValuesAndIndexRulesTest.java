@@ -48,19 +48,7 @@ class TagValuesAndIndexRulesTest {
 
   @Test
   void indexesNeedAnOrganizationBackupPolicy() {
-    String single = """
-        version: 1
-        account: {name: app, id: "345678901234", regions: [eu-west-1]}
-        vaults:
-          Local: {}
-        plans:
-          Daily:
-            regions: [eu-west-1]
-            rules:
-              Nightly:
-                schedule: cron(0 3 ? * * *)
-                lifecycle: {delete_after_days: 35}
-                vault: Local
+    String single = Catalogues.SINGLE_ACCOUNT + """
                 index_resource_types: [S3]
             selections:
               buckets: {resource_types: [S3]}
